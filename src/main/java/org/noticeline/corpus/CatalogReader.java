@@ -1,0 +1,148 @@
+package org.noticeline.corpus;
+
+import org.noticeline.catalog.model.AuthoritySpec;
+import org.noticeline.catalog.model.Catalog;
+import org.noticeline.catalog.model.InstrumentSpec;
+import org.noticeline.catalog.model.PlatformSpec;
+import org.noticeline.catalog.model.ProceedingSpec;
+import org.noticeline.catalog.model.ProviderSpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads {@code notices/catalog/*.yaml} into a {@link Catalog} and checks that every reference in it
+ * (a platform's provider, a proceeding's authority) resolves. Any problem fails the whole catalog:
+ * notices cannot be checked against a catalog that is itself wrong.
+ */
+public final class CatalogReader {
+
+    public static final String INSTRUMENTS = "instruments.yaml";
+    public static final String PLATFORMS = "platforms.yaml";
+    public static final String PROVIDERS = "providers.yaml";
+    public static final String AUTHORITIES = "authorities.yaml";
+    public static final String PROCEEDINGS = "proceedings.yaml";
+
+    private final Path dir;
+    private final List<CorpusProblem> problems = new ArrayList<>();
+
+    private CatalogReader(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Reads the catalog folder ({@code notices/catalog}). */
+    public static Catalog read(Path catalogDir) {
+        return new CatalogReader(catalogDir).read();
+    }
+
+    private Catalog read() {
+        List<InstrumentSpec> instruments = list(INSTRUMENTS, InstrumentSpec.class);
+        List<ProviderSpec> providers = list(PROVIDERS, ProviderSpec.class);
+        List<PlatformSpec> platforms = list(PLATFORMS, PlatformSpec.class);
+        List<AuthoritySpec> authorities = list(AUTHORITIES, AuthoritySpec.class);
+        List<ProceedingSpec> proceedings = list(PROCEEDINGS, ProceedingSpec.class);
+        if (!problems.isEmpty()) {
+            throw new CorpusException(problems);
+        }
+        Catalog catalog = new Catalog(instruments, platforms, providers, authorities, proceedings);
+        unique(INSTRUMENTS, "code", instruments, InstrumentSpec::code);
+        unique(PROVIDERS, "id", providers, ProviderSpec::id);
+        unique(PLATFORMS, "id", platforms, PlatformSpec::id);
+        unique(AUTHORITIES, "id", authorities, AuthoritySpec::id);
+        unique(PROCEEDINGS, "id", proceedings, ProceedingSpec::id);
+        for (InstrumentSpec instrument : instruments) {
+            require(INSTRUMENTS, "code", instrument.code(), "title", instrument.title());
+            if (!List.of("article", "section", "part").contains(instrument.unit())) {
+                problem(INSTRUMENTS, "code", instrument.code(), "unit", "unit must be article, section or part, not '" + instrument.unit() + "'");
+            }
+            if (instrument.numbering() != null && !instrument.numbering().matches("\\d+-\\d+")) {
+                problem(INSTRUMENTS, "code", instrument.code(), "numbering", "numbering must look like 1-93");
+            }
+        }
+        for (PlatformSpec platform : platforms) {
+            require(PLATFORMS, "id", platform.id(), "name", platform.name());
+            if (platform.provider() != null && catalog.provider(platform.provider()).isEmpty()) {
+                problem(PLATFORMS, "id", platform.id(), "provider", "unknown provider '" + platform.provider() + "'");
+            }
+            platform.designations().stream()
+                    .filter(d -> catalog.instrument(d.instrument()).isEmpty())
+                    .forEach(d -> problem(PLATFORMS, "id", platform.id(), "designations", "unknown instrument '" + d.instrument() + "'"));
+        }
+        for (AuthoritySpec authority : authorities) {
+            require(AUTHORITIES, "id", authority.id(), "name", authority.name());
+        }
+        for (ProceedingSpec proceeding : proceedings) {
+            require(PROCEEDINGS, "id", proceeding.id(), "title", proceeding.title());
+            if (catalog.authority(proceeding.authority()).isEmpty()) {
+                problem(PROCEEDINGS, "id", proceeding.id(), "authority", "unknown authority '" + proceeding.authority() + "'");
+            }
+            if (proceeding.instrument() != null && catalog.instrument(proceeding.instrument()).isEmpty()) {
+                problem(PROCEEDINGS, "id", proceeding.id(), "instrument", "unknown instrument '" + proceeding.instrument() + "'");
+            }
+            proceeding.platforms().stream()
+                    .filter(p -> catalog.platform(p).isEmpty())
+                    .forEach(p -> problem(PROCEEDINGS, "id", proceeding.id(), "platforms", "unknown platform '" + p + "'"));
+        }
+        if (!problems.isEmpty()) {
+            throw new CorpusException(problems);
+        }
+        return catalog;
+    }
+
+    private <T> List<T> list(String file, Class<T> type) {
+        Path path = dir.resolve(file);
+        if (!Files.exists(path)) {
+            return List.of();
+        }
+        try {
+            return Yaml.readList(displayName(file), Files.readString(path, StandardCharsets.UTF_8), type);
+        } catch (CorpusException e) {
+            problems.addAll(e.problems());
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> void unique(String file, String keyField, List<T> items, Function<T, String> key) {
+        Set<String> seen = new HashSet<>();
+        for (T item : items) {
+            String value = key.apply(item);
+            if (value == null || value.isBlank()) {
+                problems.add(new CorpusProblem(displayName(file), 1, keyField, "an entry has no " + keyField));
+            } else if (!seen.add(value)) {
+                problem(file, keyField, value, keyField, "duplicate " + keyField + " '" + value + "'");
+            }
+        }
+    }
+
+    private void require(String file, String keyField, String key, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problem(file, keyField, key, field, "missing " + field);
+        }
+    }
+
+    /** Records a problem at the line where the entry {@code keyField: key} starts. */
+    private void problem(String file, String keyField, String key, String field, String message) {
+        int line = 1;
+        try {
+            String text = Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+            line = Yaml.lineOf(text, "\\b" + keyField + ":\\s*\"?" + java.util.regex.Pattern.quote(String.valueOf(key)) + "\"?\\s*[,}\\n]?", 1);
+        } catch (IOException e) {
+            // the file was readable a moment ago; line 1 is the best we can say
+        }
+        problems.add(new CorpusProblem(displayName(file), line, field, message));
+    }
+
+    private String displayName(String file) {
+        return "catalog/" + file;
+    }
+}
