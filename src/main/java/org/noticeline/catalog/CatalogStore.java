@@ -1,0 +1,131 @@
+package org.noticeline.catalog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.noticeline.catalog.model.AuthoritySpec;
+import org.noticeline.catalog.model.Catalog;
+import org.noticeline.catalog.model.DesignationSpec;
+import org.noticeline.catalog.model.InstrumentSpec;
+import org.noticeline.catalog.model.PlatformSpec;
+import org.noticeline.catalog.model.ProceedingSpec;
+import org.noticeline.catalog.model.ProviderSpec;
+import org.noticeline.catalog.model.ProvisionSpec;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Keeps the catalog in the database (the source of truth every replica reads) and hands out an
+ * immutable {@link Catalog} snapshot of it, cached until this replica writes the catalog again.
+ */
+@ApplicationScoped
+public class CatalogStore {
+
+    private final AtomicReference<Catalog> cached = new AtomicReference<>();
+
+    /** Makes the database say what {@code catalog} says. Entries the YAML dropped stay, since notices may still point at them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void save(Catalog catalog) {
+        for (InstrumentSpec spec : catalog.instruments()) {
+            Instrument instrument = Instrument.<Instrument>findByIdOptional(spec.code()).orElseGet(Instrument::new);
+            instrument.code = spec.code();
+            instrument.title = spec.title();
+            instrument.officialNumber = spec.number();
+            instrument.jurisdiction = spec.jurisdiction();
+            instrument.link = spec.link();
+            instrument.unit = spec.unit();
+            instrument.numbering = spec.numbering();
+            instrument.aliases = Aliases.join(spec.aliases());
+            instrument.provisions.clear();
+            instrument.persist();
+            Instrument.flush();
+            for (ProvisionSpec p : spec.provisions()) {
+                Provision provision = new Provision();
+                provision.instrument = instrument;
+                provision.number = p.number();
+                provision.heading = p.heading();
+                provision.aliases = Aliases.join(p.aliases());
+                instrument.provisions.add(provision);
+            }
+        }
+        for (ProviderSpec spec : catalog.providers()) {
+            Provider provider = Provider.<Provider>findByIdOptional(spec.id()).orElseGet(Provider::new);
+            provider.id = spec.id();
+            provider.name = spec.name();
+            provider.aliases = Aliases.join(spec.aliases());
+            provider.persist();
+        }
+        for (PlatformSpec spec : catalog.platforms()) {
+            Platform platform = Platform.<Platform>findByIdOptional(spec.id()).orElseGet(Platform::new);
+            platform.id = spec.id();
+            platform.name = spec.name();
+            platform.aliases = Aliases.join(spec.aliases());
+            platform.provider = spec.provider() == null ? null : Provider.findById(spec.provider());
+            platform.designations.clear();
+            for (DesignationSpec d : spec.designations()) {
+                Designation designation = new Designation();
+                designation.platform = platform;
+                designation.instrumentCode = d.instrument();
+                designation.kind = d.kind();
+                designation.since = d.since();
+                platform.designations.add(designation);
+            }
+            platform.persist();
+        }
+        for (AuthoritySpec spec : catalog.authorities()) {
+            Authority authority = Authority.<Authority>findByIdOptional(spec.id()).orElseGet(Authority::new);
+            authority.id = spec.id();
+            authority.name = spec.name();
+            authority.jurisdiction = spec.jurisdiction();
+            authority.url = spec.url();
+            authority.aliases = Aliases.join(spec.aliases());
+            authority.persist();
+        }
+        for (ProceedingSpec spec : catalog.proceedings()) {
+            Proceeding proceeding = Proceeding.<Proceeding>findByIdOptional(spec.id()).orElseGet(Proceeding::new);
+            proceeding.id = spec.id();
+            proceeding.title = spec.title();
+            proceeding.authority = Authority.findById(spec.authority());
+            proceeding.instrumentCode = spec.instrument();
+            proceeding.opened = spec.opened();
+            proceeding.status = spec.status();
+            proceeding.summary = spec.summary();
+            proceeding.platforms.clear();
+            spec.platforms().forEach(id -> proceeding.platforms.add(Platform.findById(id)));
+            proceeding.persist();
+        }
+        cached.set(null);
+    }
+
+    /** The catalog as the database holds it. */
+    @Transactional
+    public Catalog catalog() {
+        Catalog catalog = cached.get();
+        if (catalog == null) {
+            catalog = read();
+            cached.set(catalog);
+        }
+        return catalog;
+    }
+
+    private static Catalog read() {
+        List<InstrumentSpec> instruments = Instrument.listOrdered().stream()
+                .map(i -> new InstrumentSpec(i.code, i.title, i.officialNumber, i.jurisdiction, i.link, i.unit, i.numbering,
+                        Aliases.split(i.aliases),
+                        i.provisions.stream().map(p -> new ProvisionSpec(p.number, p.heading, Aliases.split(p.aliases))).toList()))
+                .toList();
+        List<PlatformSpec> platforms = Platform.listOrdered().stream()
+                .map(p -> new PlatformSpec(p.id, p.name, Aliases.split(p.aliases), p.provider == null ? null : p.provider.id,
+                        p.designations.stream().map(d -> new DesignationSpec(d.instrumentCode, d.kind, d.since)).toList()))
+                .toList();
+        List<ProviderSpec> providers = Provider.<Provider>listAll().stream()
+                .map(p -> new ProviderSpec(p.id, p.name, Aliases.split(p.aliases))).toList();
+        List<AuthoritySpec> authorities = Authority.listOrdered().stream()
+                .map(a -> new AuthoritySpec(a.id, a.name, a.jurisdiction, a.url, Aliases.split(a.aliases))).toList();
+        List<ProceedingSpec> proceedings = Proceeding.listOrdered().stream()
+                .map(p -> new ProceedingSpec(p.id, p.title, p.authority.id, p.platforms.stream().map(pl -> pl.id).toList(),
+                        p.instrumentCode, p.opened, p.status, p.summary))
+                .toList();
+        return new Catalog(instruments, platforms, providers, authorities, proceedings);
+    }
+}

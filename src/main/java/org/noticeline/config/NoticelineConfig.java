@@ -1,0 +1,31 @@
+package org.noticeline.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+
+/** Noticeline's own settings; every key is in the README's configuration table. */
+@ConfigMapping(prefix = "noticeline")
+public interface NoticelineConfig {
+
+    /** The folder that holds all local state (the embedded H2 database lives here). */
+    @WithDefault("./data")
+    Path dataDir();
+
+    /** The curated corpus: {@code catalog/*.yaml} and notices as Markdown with front matter. */
+    @WithDefault("./notices")
+    Path corpusDir();
+
+    /** Load the corpus when the service starts. */
+    @WithDefault("true")
+    boolean loadCorpusOnStart();
+
+    /** Items per page of timelines and API lists when no {@code limit} is given. */
+    @WithDefault("50")
+    int pageSize();
+
+    /** Largest {@code limit} accepted; larger values are refused with 400. */
+    @WithDefault("200")
+    int maxPageSize();
+}

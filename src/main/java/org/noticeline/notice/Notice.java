@@ -1,0 +1,98 @@
+package org.noticeline.notice;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import org.noticeline.catalog.Authority;
+import org.noticeline.catalog.Proceeding;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The current version of one regulatory act; earlier versions are its {@link NoticeRevision}s. */
+@Entity
+public class Notice extends PanacheEntityBase {
+
+    public static final String PUBLISHED = "published";
+    public static final String WITHDRAWN = "withdrawn";
+    public static final String CURATED = "curated";
+    public static final String DETECTED = "detected";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String slug;
+    public String title;
+    @Column(name = "notice_date")
+    public LocalDate date;
+    public String type;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "authority_id")
+    public Authority authority;
+    public String jurisdiction;
+    @ManyToOne
+    @JoinColumn(name = "proceeding_id")
+    public Proceeding proceeding;
+    public String language;
+    public String summary;
+    public String body;
+    @Column(name = "content_hash")
+    public String contentHash;
+    /** Where the notice came from: {@code corpus} or {@code api}. */
+    public String origin;
+    @Column(name = "source_file")
+    public String sourceFile;
+    public String status;
+    @Column(name = "withdrawn_reason")
+    public String withdrawnReason;
+    public int revision;
+    @Column(name = "ingested_at")
+    public Instant ingestedAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "notice_platform", joinColumns = @JoinColumn(name = "notice_id"))
+    public List<PlatformLink> platforms = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "notice_rule", joinColumns = @JoinColumn(name = "notice_id"))
+    public List<RuleLink> rules = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "notice_source", joinColumns = @JoinColumn(name = "notice_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "url")
+    public List<String> sources = new ArrayList<>();
+
+    public static Optional<Notice> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public NoticeType noticeType() {
+        return NoticeType.fromId(type).orElse(NoticeType.OTHER);
+    }
+
+    public boolean withdrawn() {
+        return WITHDRAWN.equals(status);
+    }
+
+    public List<String> platformIds() {
+        return platforms.stream().map(p -> p.platformId).toList();
+    }
+
+    public List<String> ruleKeys() {
+        return rules.stream().map(r -> r.ruleKey).toList();
+    }
+}

@@ -1,0 +1,39 @@
+package org.noticeline.notice;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One version of a notice as it was written: the JSON of its {@link NoticeContent}, who wrote it and when. */
+@Entity
+@jakarta.persistence.Table(name = "notice_revision")
+public class NoticeRevision extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "notice_id")
+    public Notice notice;
+    public int number;
+    public String snapshot;
+    @Column(name = "content_hash")
+    public String contentHash;
+    @Column(name = "changed_by")
+    public String changedBy;
+    @Column(name = "changed_at")
+    public Instant changedAt;
+    public String note;
+
+    public static List<NoticeRevision> of(Notice notice) {
+        return list("notice = ?1 order by number desc", notice);
+    }
+}

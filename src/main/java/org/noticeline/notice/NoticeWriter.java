@@ -1,0 +1,79 @@
+package org.noticeline.notice;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.noticeline.catalog.Authority;
+import org.noticeline.catalog.Proceeding;
+import org.noticeline.catalog.model.RuleKey;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The one place a notice is written. A write whose content hash equals the current one changes
+ * nothing; any other write replaces the current version and appends a revision, so no version is lost.
+ * Callers validate first ({@link NoticeValidator}); this class trusts its input.
+ */
+@ApplicationScoped
+public class NoticeWriter {
+
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    public record WriteResult(Outcome outcome, Notice notice) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public WriteResult write(NoticeContent content, String origin, String sourceFile, String changedBy) {
+        String json = NoticeSnapshots.toJson(content);
+        String hash = NoticeSnapshots.hash(json);
+        Notice notice = Notice.findBySlug(content.slug()).orElse(null);
+        if (notice != null && hash.equals(notice.contentHash)) {
+            return new WriteResult(Outcome.UNCHANGED, notice);
+        }
+        Outcome outcome = notice == null ? Outcome.CREATED : Outcome.UPDATED;
+        Instant now = Instant.now();
+        if (notice == null) {
+            notice = new Notice();
+            notice.ingestedAt = now;
+            notice.status = Notice.PUBLISHED;
+        }
+        apply(content, notice);
+        notice.contentHash = hash;
+        notice.origin = origin;
+        notice.sourceFile = sourceFile;
+        notice.updatedAt = now;
+        notice.revision++;
+        notice.persist();
+
+        NoticeRevision revision = new NoticeRevision();
+        revision.notice = notice;
+        revision.number = notice.revision;
+        revision.snapshot = json;
+        revision.contentHash = hash;
+        revision.changedBy = changedBy;
+        revision.changedAt = now;
+        revision.persist();
+        return new WriteResult(outcome, notice);
+    }
+
+    private static void apply(NoticeContent content, Notice notice) {
+        notice.slug = content.slug();
+        notice.title = content.title();
+        notice.date = LocalDate.parse(content.date());
+        notice.type = content.type();
+        notice.authority = Authority.findById(content.authority());
+        notice.jurisdiction = content.jurisdiction();
+        notice.proceeding = content.proceeding() == null ? null : Proceeding.findById(content.proceeding());
+        notice.language = content.language();
+        notice.summary = content.summary();
+        notice.body = content.body();
+        notice.sources.clear();
+        notice.sources.addAll(content.sources());
+        notice.platforms.clear();
+        content.platforms().stream().distinct()
+                .forEach(id -> notice.platforms.add(new PlatformLink(id, Notice.CURATED, null, null, null)));
+        notice.rules.clear();
+        content.rules().stream().distinct().map(key -> RuleKey.parse(key).orElseThrow())
+                .forEach(key -> notice.rules.add(new RuleLink(key.instrument(), key.provision(), Notice.CURATED, null, null, null)));
+    }
+}

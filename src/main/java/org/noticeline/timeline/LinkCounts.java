@@ -1,0 +1,43 @@
+package org.noticeline.timeline;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import org.noticeline.notice.Notice;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** How many published notices each platform, instrument, rule, authority and proceeding has, for the index pages. */
+final class LinkCounts {
+
+    private LinkCounts() {
+    }
+
+    static Map<String, Long> byPlatform() {
+        return count("select p.platformId, count(distinct n.id) from Notice n join n.platforms p where n.status = :s group by p.platformId");
+    }
+
+    static Map<String, Long> byInstrument() {
+        return count("select r.instrumentCode, count(distinct n.id) from Notice n join n.rules r where n.status = :s group by r.instrumentCode");
+    }
+
+    static Map<String, Long> byRule(String instrument) {
+        return Panache.getEntityManager()
+                .createQuery("select r.ruleKey, count(distinct n.id) from Notice n join n.rules r where n.status = :s and r.instrumentCode = :i group by r.ruleKey", Object[].class)
+                .setParameter("s", Notice.PUBLISHED).setParameter("i", instrument)
+                .getResultList().stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
+    }
+
+    static Map<String, Long> byAuthority() {
+        return count("select n.authority.id, count(n) from Notice n where n.status = :s group by n.authority.id");
+    }
+
+    static Map<String, Long> byProceeding() {
+        return count("select n.proceeding.id, count(n) from Notice n where n.status = :s and n.proceeding is not null group by n.proceeding.id");
+    }
+
+    private static Map<String, Long> count(String jpql) {
+        List<Object[]> rows = Panache.getEntityManager().createQuery(jpql, Object[].class).setParameter("s", Notice.PUBLISHED).getResultList();
+        return rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
+    }
+}

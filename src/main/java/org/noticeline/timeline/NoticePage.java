@@ -1,0 +1,78 @@
+package org.noticeline.timeline;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestPath;
+import org.noticeline.catalog.CatalogStore;
+import org.noticeline.catalog.model.Catalog;
+import org.noticeline.catalog.model.InstrumentSpec;
+import org.noticeline.notice.Notice;
+import org.noticeline.notice.NoticeRevision;
+import org.noticeline.notice.RuleLink;
+import org.noticeline.web.ProblemException;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** The page of one notice: metadata, body, linked rules and platforms, its proceeding's other notices, sources and revisions. */
+@Path("/notices")
+@Produces(MediaType.TEXT_HTML)
+public class NoticePage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance notice(NoticePageView notice);
+    }
+
+    @Inject
+    CatalogStore catalogStore;
+
+    @GET
+    @Path("{slug}")
+    @Transactional
+    public TemplateInstance show(@RestPath String slug) {
+        Notice notice = Notice.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
+        Catalog catalog = catalogStore.catalog();
+        List<NoticePageView.PlatformRow> platforms = notice.platforms.stream()
+                .map(p -> new NoticePageView.PlatformRow(p.platformId, catalog.platform(p.platformId).map(x -> x.name()).orElse(p.platformId),
+                        "/platforms/" + p.platformId, p.origin))
+                .toList();
+        List<NoticePageView.RuleRow> rules = notice.rules.stream()
+                .sorted(Comparator.comparing((RuleLink r) -> r.instrumentCode).thenComparing(r -> sortable(r.provision)))
+                .map(r -> ruleRow(r, catalog))
+                .toList();
+        List<TimelineItem> caseNotices = notice.proceeding == null ? List.of()
+                : Notice.<Notice>list("proceeding = ?1 and status = ?2 order by date, id", notice.proceeding, Notice.PUBLISHED)
+                        .stream().map(n -> TimelineBuilder.item(n, catalog)).toList();
+        List<NoticePageView.RevisionRow> revisions = NoticeRevision.of(notice).stream()
+                .map(r -> new NoticePageView.RevisionRow(r.number, r.changedBy, r.changedAt)).toList();
+        NoticePageView view = new NoticePageView(notice.slug, notice.title, notice.date, notice.type, notice.noticeType().label(),
+                new Ref(notice.authority.id, notice.authority.name, "/authorities/" + notice.authority.id), notice.jurisdiction,
+                notice.summary, new RawString(MarkdownRenderer.toSafeHtml(notice.body)), platforms, rules,
+                notice.proceeding == null ? null : new Ref(notice.proceeding.id, notice.proceeding.title, "/proceedings/" + notice.proceeding.id),
+                caseNotices, List.copyOf(notice.sources), revisions, notice.status, notice.withdrawnReason);
+        return Templates.notice(view);
+    }
+
+    private static NoticePageView.RuleRow ruleRow(RuleLink link, Catalog catalog) {
+        InstrumentSpec instrument = catalog.instrument(link.instrumentCode).orElse(null);
+        String unit = instrument == null ? "article" : instrument.unit();
+        String heading = instrument == null ? null : instrument.provision(link.provision).map(p -> p.heading()).orElse(null);
+        return new NoticePageView.RuleRow(link.ruleKey, Formats.provisionLabel(unit, link.provision) + " " + link.instrumentCode,
+                heading, "/rules/" + link.instrumentCode + "/" + link.provision, instrument == null ? null : instrument.link(),
+                link.origin, link.citedText);
+    }
+
+    /** Orders "9" before "28b" before "34". */
+    private static String sortable(String provision) {
+        String digits = provision.replaceAll("\\D.*$", "");
+        return String.format("%08d%s", digits.isEmpty() ? 0 : Long.parseLong(digits), provision.substring(digits.length()));
+    }
+}

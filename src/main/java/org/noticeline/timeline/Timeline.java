@@ -1,0 +1,13 @@
+package org.noticeline.timeline;
+
+import io.quarkus.qute.RawString;
+
+import java.util.List;
+
+/** A rendered timeline: months of notices, the SVG overview (already escaped), the filter form and the next-page link. */
+public record Timeline(List<MonthGroup> months, RawString svg, FilterForm filter, String nextHref, int shown) {
+
+    public boolean empty() {
+        return months.isEmpty();
+    }
+}

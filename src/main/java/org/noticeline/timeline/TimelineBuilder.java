@@ -1,0 +1,129 @@
+package org.noticeline.timeline;
+
+import io.quarkus.qute.RawString;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.noticeline.catalog.CatalogStore;
+import org.noticeline.catalog.model.Catalog;
+import org.noticeline.config.NoticelineConfig;
+import org.noticeline.notice.Notice;
+import org.noticeline.notice.NoticeFilter;
+import org.noticeline.notice.NoticeQuery;
+import org.noticeline.notice.NoticeType;
+import org.noticeline.web.NoticeFilterParams;
+
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Turns filter parameters into a {@link Timeline}: a page of notices grouped by month, the SVG overview and the filter form. */
+@ApplicationScoped
+public class TimelineBuilder {
+
+    /** The overview draws at most this many notices; the list below it pages through all of them. */
+    static final int SVG_LIMIT = 500;
+
+    /** How the SVG overview splits notices into lanes. */
+    public enum Lanes { NONE, BY_PLATFORM, BY_PROCEEDING }
+
+    @Inject
+    CatalogStore catalogStore;
+    @Inject
+    NoticelineConfig config;
+
+    public Timeline build(String path, NoticeFilterParams params, NoticeFilter scope, Lanes lanes) {
+        Catalog catalog = catalogStore.catalog();
+        NoticeFilter filter = narrow(params.toFilter(catalog, config), scope);
+        NoticeQuery.Slice slice = NoticeQuery.run(filter);
+        Map<String, List<TimelineItem>> byMonth = new LinkedHashMap<>();
+        Map<String, Integer> years = new LinkedHashMap<>();
+        for (Notice notice : slice.items()) {
+            String label = notice.date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + notice.date.getYear();
+            byMonth.computeIfAbsent(label, k -> new ArrayList<>()).add(item(notice, catalog));
+            years.put(label, notice.date.getYear());
+        }
+        List<MonthGroup> months = byMonth.entrySet().stream()
+                .map(e -> new MonthGroup(years.get(e.getKey()), e.getKey(), e.getValue())).toList();
+        String query = params.filterQuery();
+        String next = slice.next() == null ? null
+                : path + "?" + (query.isEmpty() ? "" : query + "&") + "cursor=" + slice.next().encode();
+        String svg = lanes == Lanes.NONE ? "" : svg(filter, lanes, catalog);
+        return new Timeline(months, new RawString(svg), form(path, params, catalog, query), next, slice.items().size());
+    }
+
+    /** The page's own scope (this platform, this rule) always applies on top of what the visitor chose. */
+    private static NoticeFilter narrow(NoticeFilter chosen, NoticeFilter scope) {
+        if (scope == null) {
+            return chosen;
+        }
+        return new NoticeFilter(union(chosen.platforms(), scope.platforms()), union(chosen.ruleKeys(), scope.ruleKeys()),
+                union(chosen.instruments(), scope.instruments()), union(chosen.authorities(), scope.authorities()),
+                chosen.types(), chosen.jurisdictions(), union(chosen.proceedings(), scope.proceedings()),
+                chosen.from(), chosen.to(), chosen.includeWithdrawn(), chosen.limit(), chosen.cursor());
+    }
+
+    /** A scope value replaces the visitor's choice for the same filter, so a platform page never shows other platforms. */
+    private static List<String> union(List<String> chosen, List<String> scope) {
+        return scope.isEmpty() ? chosen : scope;
+    }
+
+    static TimelineItem item(Notice notice, Catalog catalog) {
+        return new TimelineItem(notice.slug, notice.title, notice.date, notice.type, notice.noticeType().label(),
+                new Ref(notice.authority.id, notice.authority.name, "/authorities/" + notice.authority.id),
+                notice.platformIds().stream().distinct()
+                        .map(id -> new Ref(id, catalog.platform(id).map(p -> p.name()).orElse(id), "/platforms/" + id)).toList(),
+                notice.ruleKeys().stream().distinct().map(TimelineBuilder::ruleRef).toList(),
+                notice.summary, notice.withdrawn());
+    }
+
+    static Ref ruleRef(String key) {
+        String[] parts = key.split(":", 2);
+        return new Ref(key, key, "/rules/" + parts[0] + "/" + parts[1]);
+    }
+
+    private String svg(NoticeFilter filter, Lanes lanes, Catalog catalog) {
+        List<Notice> notices = NoticeQuery.run(new NoticeFilter(filter.platforms(), filter.ruleKeys(), filter.instruments(),
+                filter.authorities(), filter.types(), filter.jurisdictions(), filter.proceedings(), filter.from(), filter.to(),
+                filter.includeWithdrawn(), SVG_LIMIT, null)).items();
+        Map<String, List<TimelineSvg.Mark>> byLane = new LinkedHashMap<>();
+        Map<String, String> hrefs = new LinkedHashMap<>();
+        Function<Notice, List<String[]>> laneOf = lanes == Lanes.BY_PLATFORM
+                ? n -> n.platformIds().stream().distinct()
+                        .map(id -> new String[] {catalog.platform(id).map(p -> p.name()).orElse(id), "/platforms/" + id}).toList()
+                : n -> List.<String[]>of(n.proceeding == null ? new String[] {"Other notices", null}
+                        : new String[] {n.proceeding.title, "/proceedings/" + n.proceeding.id});
+        for (Notice notice : oldestFirst(notices)) {
+            for (String[] lane : laneOf.apply(notice)) {
+                byLane.computeIfAbsent(lane[0], k -> new ArrayList<>())
+                        .add(new TimelineSvg.Mark(notice.date, "/notices/" + notice.slug, notice.title, notice.type));
+                hrefs.putIfAbsent(lane[0], lane[1]);
+            }
+        }
+        List<TimelineSvg.Lane> drawn = byLane.entrySet().stream()
+                .map(e -> new TimelineSvg.Lane(e.getKey(), hrefs.get(e.getKey()), e.getValue())).toList();
+        return TimelineSvg.render("Timeline of " + notices.size() + " notices", drawn);
+    }
+
+    private static List<Notice> oldestFirst(List<Notice> newestFirst) {
+        List<Notice> copy = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static FilterForm form(String path, NoticeFilterParams params, Catalog catalog, String query) {
+        List<FilterForm.Option> platforms = catalog.platforms().stream()
+                .map(p -> new FilterForm.Option(p.id(), p.name(), params.platform.contains(p.id()))).toList();
+        List<FilterForm.Option> authorities = catalog.authorities().stream()
+                .map(a -> new FilterForm.Option(a.id(), a.name(), params.authority.contains(a.id()))).toList();
+        List<FilterForm.Option> types = java.util.Arrays.stream(NoticeType.values())
+                .map(t -> new FilterForm.Option(t.id(), t.label(), params.type.contains(t.id()))).toList();
+        List<FilterForm.Option> jurisdictions = catalog.authorities().stream().map(a -> a.jurisdiction()).distinct().sorted()
+                .map(j -> new FilterForm.Option(j, j, params.jurisdiction.contains(j))).toList();
+        return new FilterForm(path, platforms, authorities, types, jurisdictions, String.join(",", params.rule),
+                params.from, params.to, query);
+    }
+}
