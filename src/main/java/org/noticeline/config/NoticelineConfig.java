@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Noticeline's own settings; every key is in the README's configuration table. */
 @ConfigMapping(prefix = "noticeline")
@@ -24,6 +25,9 @@ public interface NoticelineConfig {
     /** Items per page of timelines and API lists when no {@code limit} is given. */
     @WithDefault("50")
     int pageSize();
+
+    /** A secret that, when set, is a token with the admin scope (named {@code bootstrap-admin}), so scripts can drive a fresh instance. */
+    Optional<String> adminToken();
 
     /** Largest {@code limit} accepted; larger values are refused with 400. */
     @WithDefault("200")

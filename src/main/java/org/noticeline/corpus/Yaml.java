@@ -36,8 +36,10 @@ final class Yaml {
         try {
             return MAPPER.readValue(text, type);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? firstLine : firstLine + e.getLocation().getLineNr() - 1;
-            throw new CorpusException(List.of(new CorpusProblem(file, line, fieldOf(e), messageOf(e))));
+            int reported = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+            String field = fieldOf(e);
+            int line = firstLine - 1 + (field == null ? reported : lineOfKeyBefore(text, field, reported));
+            throw new CorpusException(List.of(new CorpusProblem(file, line, field, messageOf(e))));
         }
     }
 
@@ -51,6 +53,9 @@ final class Yaml {
     }
 
     private static String fieldOf(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknown.getPropertyName();
+        }
         if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             var last = mapping.getPath().get(mapping.getPath().size() - 1);
             return last.getFieldName();
@@ -65,6 +70,21 @@ final class Yaml {
         String message = e.getOriginalMessage();
         // Jackson's messages name Java types; the curator needs the gist, not our class names.
         return message.replaceAll("(?s)\\s*at \\[Source.*$", "").replaceAll("`[a-z.]+\\.([A-Za-z]+)`", "$1").trim();
+    }
+
+    /**
+     * Jackson reports record fields where the whole entry ends, since it buffers them for the
+     * constructor; the curator needs the line of the key itself, the last one at or before that point.
+     */
+    private static int lineOfKeyBefore(String text, String key, int reported) {
+        Pattern pattern = Pattern.compile("(^|[\\s{,-])" + Pattern.quote(key) + "\\s*:");
+        String[] lines = text.split("\n", -1);
+        for (int i = Math.min(reported, lines.length) - 1; i >= 0; i--) {
+            if (pattern.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return reported;
     }
 
     /** 1-based line of the first line matching {@code regex}, or {@code fallback}. */

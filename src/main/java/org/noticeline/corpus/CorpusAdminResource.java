@@ -1,0 +1,19 @@
+package org.noticeline.corpus;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** What the last corpus load found, as JSON for scripts. */
+@Path("/api/admin/corpus")
+@Produces(MediaType.APPLICATION_JSON)
+public class CorpusAdminResource {
+
+    @GET
+    @Transactional
+    public CorpusStatusPage.CorpusStatus status() {
+        return CorpusStatusPage.status();
+    }
+}

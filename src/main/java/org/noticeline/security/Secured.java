@@ -1,0 +1,13 @@
+package org.noticeline.security;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks an endpoint that needs a bearer token with the given scope; reading endpoints carry none. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface Secured {
+    Scope value();
+}

@@ -1,0 +1,72 @@
+package org.noticeline.security;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+import org.noticeline.web.Problem;
+import org.noticeline.web.ProblemException;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/** Administration of API tokens: create (the secret is shown once), list, revoke. */
+@Path("/api/admin/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Secured(Scope.ADMIN)
+public class TokenResource {
+
+    public record NewToken(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' and '-' only") String name,
+                           @NotEmpty List<@NotBlank String> scopes, Instant expiresAt) {
+    }
+
+    public record TokenView(long id, String name, List<String> scopes, Instant createdAt, Instant expiresAt, Instant revokedAt,
+                            Instant lastUsedAt, String token) {
+        static TokenView of(ApiToken t, String secret) {
+            return new TokenView(t.id, t.name, t.scopeList().stream().map(Scope::id).toList(), t.createdAt, t.expiresAt, t.revokedAt,
+                    t.lastUsedAt, secret);
+        }
+    }
+
+    @Inject
+    TokenService tokens;
+
+    @GET
+    public List<TokenView> list() {
+        return tokens.list().stream().map(t -> TokenView.of(t, null)).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Valid NewToken request) {
+        List<Scope> scopes = request.scopes().stream()
+                .map(s -> Scope.fromId(s).orElseThrow(() -> new ProblemException(422, "Unprocessable Content", "unknown scope '" + s + "'",
+                        List.of(new Problem.FieldProblem("scopes", "unknown scope '" + s + "'; expected ingest or admin")))))
+                .toList();
+        if (request.expiresAt() != null && request.expiresAt().isBefore(Instant.now())) {
+            throw new ProblemException(422, "Unprocessable Content", "expiresAt is in the past",
+                    List.of(new Problem.FieldProblem("expiresAt", "must be in the future")));
+        }
+        TokenService.Created created = tokens.create(request.name(), scopes, request.expiresAt());
+        return Response.created(URI.create("/api/admin/tokens/" + created.token().id))
+                .entity(TokenView.of(created.token(), created.secret())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public TokenView revoke(@RestPath long id) {
+        return TokenView.of(tokens.revoke(id), null);
+    }
+}

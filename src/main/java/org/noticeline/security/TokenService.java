@@ -1,0 +1,92 @@
+package org.noticeline.security;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.noticeline.config.NoticelineConfig;
+import org.noticeline.web.ProblemException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Creates, checks and revokes API tokens. */
+@ApplicationScoped
+public class TokenService {
+
+    public static final String BOOTSTRAP = "bootstrap-admin";
+    /** Recording every use would write on every request; once a minute is enough to see a token is alive. */
+    private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+
+    /** A token just created: the only moment its secret is known. */
+    public record Created(ApiToken token, String secret) {
+    }
+
+    @Inject
+    NoticelineConfig config;
+    @Inject
+    EntityManager em;
+
+    void seedAdminToken(@Observes StartupEvent event) {
+        config.adminToken().filter(s -> !s.isBlank()).ifPresent(secret -> QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("select name from app_lock where name = 'tokens' for update").getResultList();
+            ApiToken token = ApiToken.findByName(BOOTSTRAP).orElseGet(ApiToken::new);
+            if (token.id == null) {
+                token.name = BOOTSTRAP;
+                token.createdAt = Instant.now();
+            }
+            token.tokenHash = Tokens.hash(secret);
+            token.scopes = Scope.ADMIN.id();
+            token.revokedAt = null;
+            token.expiresAt = null;
+            token.persist();
+        }));
+    }
+
+    @Transactional
+    public Created create(String name, List<Scope> scopes, Instant expiresAt) {
+        if (ApiToken.findByName(name).isPresent()) {
+            throw new ProblemException(409, "Conflict", "a token named '" + name + "' exists already",
+                    List.of(new org.noticeline.web.Problem.FieldProblem("name", "already in use")));
+        }
+        String secret = Tokens.newSecret();
+        ApiToken token = new ApiToken();
+        token.name = name;
+        token.tokenHash = Tokens.hash(secret);
+        token.scopes = scopes.stream().map(Scope::id).distinct().collect(Collectors.joining(","));
+        token.createdAt = Instant.now();
+        token.expiresAt = expiresAt;
+        token.persist();
+        return new Created(token, secret);
+    }
+
+    @Transactional
+    public List<ApiToken> list() {
+        return ApiToken.list("order by id");
+    }
+
+    @Transactional
+    public ApiToken revoke(long id) {
+        ApiToken token = ApiToken.<ApiToken>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("token", String.valueOf(id)));
+        if (token.revokedAt == null) {
+            token.revokedAt = Instant.now();
+        }
+        return token;
+    }
+
+    /** The usable token with this secret, if any; notes its use. */
+    @Transactional
+    public Optional<ApiToken> authenticate(String secret) {
+        Instant now = Instant.now();
+        Optional<ApiToken> token = ApiToken.findByHash(Tokens.hash(secret)).filter(t -> t.usable(now));
+        token.filter(t -> t.lastUsedAt == null || t.lastUsedAt.isBefore(now.minus(LAST_USED_GRANULARITY)))
+                .ifPresent(t -> t.lastUsedAt = now);
+        return token;
+    }
+}
