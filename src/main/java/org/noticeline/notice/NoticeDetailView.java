@@ -19,9 +19,9 @@ public record NoticeDetailView(String slug, String title, LocalDate date, String
     public record PlatformLinkView(String id, String origin, String text, Integer start, Integer end) {
     }
 
-    public record RevisionView(int number, String changedBy, Instant changedAt, String contentHash) {
+    public record RevisionView(int number, String changedBy, Instant changedAt, String note, String contentHash) {
         static RevisionView of(NoticeRevision r) {
-            return new RevisionView(r.number, r.changedBy, r.changedAt, r.contentHash);
+            return new RevisionView(r.number, r.changedBy, r.changedAt, r.note, r.contentHash);
         }
     }
 

@@ -33,7 +33,34 @@ public class NoticeResource {
     @Path("{slug}")
     @Transactional
     public NoticeDetailView get(@RestPath String slug) {
-        Notice notice = Notice.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
+        Notice notice = find(slug);
         return NoticeDetailView.of(notice, NoticeRevision.of(notice));
+    }
+
+    /** One version of a notice as it was written, with who wrote it. */
+    public record RevisionDetail(int number, String changedBy, java.time.Instant changedAt, String note, String contentHash,
+                                 NoticeContent content) {
+        static RevisionDetail of(NoticeRevision r) {
+            return new RevisionDetail(r.number, r.changedBy, r.changedAt, r.note, r.contentHash, NoticeSnapshots.fromJson(r.snapshot));
+        }
+    }
+
+    @GET
+    @Path("{slug}/revisions")
+    @Transactional
+    public java.util.List<RevisionDetail> revisions(@RestPath String slug) {
+        return NoticeRevision.of(find(slug)).stream().map(RevisionDetail::of).toList();
+    }
+
+    @GET
+    @Path("{slug}/revisions/{number}")
+    @Transactional
+    public RevisionDetail revision(@RestPath String slug, @RestPath int number) {
+        return NoticeRevision.of(find(slug)).stream().filter(r -> r.number == number).findFirst().map(RevisionDetail::of)
+                .orElseThrow(() -> ProblemException.notFound("revision", slug + "/" + number));
+    }
+
+    static Notice find(String slug) {
+        return Notice.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
     }
 }

@@ -22,6 +22,24 @@ public class NoticeWriter {
     public record WriteResult(Outcome outcome, Notice notice) {
     }
 
+    /**
+     * Marks a notice withdrawn: it stays reachable, marked, and leaves timelines. The withdrawal is
+     * itself a revision (same content, with the reason as its note), so the record shows who and why.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Notice withdraw(Notice notice, String reason, String changedBy) {
+        if (notice.withdrawn()) {
+            return notice;
+        }
+        notice.status = Notice.WITHDRAWN;
+        notice.withdrawnReason = reason;
+        notice.updatedAt = Instant.now();
+        notice.revision++;
+        NoticeRevision previous = NoticeRevision.of(notice).get(0);
+        appendRevision(notice, previous.snapshot, "withdrawn: " + reason, changedBy);
+        return notice;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public WriteResult write(NoticeContent content, String origin, String sourceFile, String changedBy) {
         String json = NoticeSnapshots.toJson(content);
@@ -45,15 +63,20 @@ public class NoticeWriter {
         notice.revision++;
         notice.persist();
 
+        appendRevision(notice, json, null, changedBy);
+        return new WriteResult(outcome, notice);
+    }
+
+    private static void appendRevision(Notice notice, String snapshot, String note, String changedBy) {
         NoticeRevision revision = new NoticeRevision();
         revision.notice = notice;
         revision.number = notice.revision;
-        revision.snapshot = json;
-        revision.contentHash = hash;
+        revision.snapshot = snapshot;
+        revision.contentHash = NoticeSnapshots.hash(snapshot);
         revision.changedBy = changedBy;
-        revision.changedAt = now;
+        revision.changedAt = notice.updatedAt;
+        revision.note = note;
         revision.persist();
-        return new WriteResult(outcome, notice);
     }
 
     private static void apply(NoticeContent content, Notice notice) {

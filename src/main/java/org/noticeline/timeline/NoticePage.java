@@ -15,6 +15,7 @@ import org.noticeline.catalog.model.Catalog;
 import org.noticeline.catalog.model.InstrumentSpec;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeRevision;
+import org.noticeline.notice.NoticeSnapshots;
 import org.noticeline.notice.RuleLink;
 import org.noticeline.web.ProblemException;
 
@@ -29,6 +30,13 @@ public class NoticePage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance notice(NoticePageView notice);
+
+        static native TemplateInstance revision(RevisionPageView revision);
+    }
+
+    /** One revision of a notice and what it changed against the one before it. */
+    public record RevisionPageView(String slug, String title, int number, String changedBy, java.time.Instant changedAt, String note,
+                                   Integer previous, List<RevisionDiff.Line> diff) {
     }
 
     @Inject
@@ -52,13 +60,28 @@ public class NoticePage {
                 : Notice.<Notice>list("proceeding = ?1 and status = ?2 order by date, id", notice.proceeding, Notice.PUBLISHED)
                         .stream().map(n -> TimelineBuilder.item(n, catalog)).toList();
         List<NoticePageView.RevisionRow> revisions = NoticeRevision.of(notice).stream()
-                .map(r -> new NoticePageView.RevisionRow(r.number, r.changedBy, r.changedAt)).toList();
+                .map(r -> new NoticePageView.RevisionRow(r.number, r.changedBy, r.changedAt, r.note)).toList();
         NoticePageView view = new NoticePageView(notice.slug, notice.title, notice.date, notice.type, notice.noticeType().label(),
                 new Ref(notice.authority.id, notice.authority.name, "/authorities/" + notice.authority.id), notice.jurisdiction,
                 notice.summary, new RawString(MarkdownRenderer.toSafeHtml(notice.body)), platforms, rules,
                 notice.proceeding == null ? null : new Ref(notice.proceeding.id, notice.proceeding.title, "/proceedings/" + notice.proceeding.id),
                 caseNotices, List.copyOf(notice.sources), revisions, notice.status, notice.withdrawnReason);
         return Templates.notice(view);
+    }
+
+    @GET
+    @Path("{slug}/revisions/{number}")
+    @Transactional
+    public TemplateInstance revision(@RestPath String slug, @RestPath int number) {
+        Notice notice = Notice.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
+        List<NoticeRevision> revisions = NoticeRevision.of(notice);
+        NoticeRevision shown = revisions.stream().filter(r -> r.number == number).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("revision", slug + "/" + number));
+        NoticeRevision previous = revisions.stream().filter(r -> r.number < number).findFirst().orElse(null);
+        List<RevisionDiff.Line> diff = RevisionDiff.between(
+                previous == null ? null : NoticeSnapshots.fromJson(previous.snapshot), NoticeSnapshots.fromJson(shown.snapshot));
+        return Templates.revision(new RevisionPageView(slug, notice.title, number, shown.changedBy, shown.changedAt, shown.note,
+                previous == null ? null : previous.number, diff));
     }
 
     private static NoticePageView.RuleRow ruleRow(RuleLink link, Catalog catalog) {

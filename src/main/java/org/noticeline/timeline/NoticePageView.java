@@ -18,7 +18,7 @@ public record NoticePageView(String slug, String title, LocalDate date, String t
     public record RuleRow(String key, String label, String heading, String href, String officialLink, String origin, String citedText) {
     }
 
-    public record RevisionRow(int number, String changedBy, Instant changedAt) {
+    public record RevisionRow(int number, String changedBy, Instant changedAt, String note) {
     }
 
     public boolean withdrawn() {

@@ -51,8 +51,11 @@ public class TimelineBuilder {
         String query = params.filterQuery();
         String next = slice.next() == null ? null
                 : path + "?" + (query.isEmpty() ? "" : query + "&") + "cursor=" + slice.next().encode();
-        String svg = lanes == Lanes.NONE ? "" : svg(filter, lanes, catalog);
-        return new Timeline(months, new RawString(svg), form(path, params, catalog, query), next, slice.items().size());
+        List<Notice> drawn = lanes == Lanes.NONE ? List.of() : overview(filter);
+        List<Timeline.LegendEntry> legend = drawn.stream().map(Notice::noticeType).distinct().sorted()
+                .map(t -> new Timeline.LegendEntry(t.label(), TypeColours.of(t.id()))).toList();
+        return new Timeline(months, new RawString(svg(drawn, lanes, catalog)), legend, form(path, params, catalog, query), next,
+                slice.items().size());
     }
 
     /** The page's own scope (this platform, this rule) always applies on top of what the visitor chose. */
@@ -85,10 +88,17 @@ public class TimelineBuilder {
         return new Ref(key, key, "/rules/" + parts[0] + "/" + parts[1]);
     }
 
-    private String svg(NoticeFilter filter, Lanes lanes, Catalog catalog) {
-        List<Notice> notices = NoticeQuery.run(new NoticeFilter(filter.platforms(), filter.ruleKeys(), filter.instruments(),
+    /** The notices the SVG draws: the whole filtered timeline, not just the page shown, up to {@link #SVG_LIMIT}. */
+    private static List<Notice> overview(NoticeFilter filter) {
+        return NoticeQuery.run(new NoticeFilter(filter.platforms(), filter.ruleKeys(), filter.instruments(),
                 filter.authorities(), filter.types(), filter.jurisdictions(), filter.proceedings(), filter.from(), filter.to(),
                 filter.includeWithdrawn(), SVG_LIMIT, null)).items();
+    }
+
+    private static String svg(List<Notice> notices, Lanes lanes, Catalog catalog) {
+        if (notices.isEmpty()) {
+            return "";
+        }
         Map<String, List<TimelineSvg.Mark>> byLane = new LinkedHashMap<>();
         Map<String, String> hrefs = new LinkedHashMap<>();
         Function<Notice, List<String[]>> laneOf = lanes == Lanes.BY_PLATFORM

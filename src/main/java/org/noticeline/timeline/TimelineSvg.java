@@ -20,7 +20,7 @@ public final class TimelineSvg {
     }
 
     private static final int WIDTH = 960;
-    private static final int LABEL = 170;
+    private static final int LABEL = 250;
     private static final int LANE = 30;
     private static final int TOP = 26;
     private static final int RIGHT = 16;
@@ -51,7 +51,7 @@ public final class TimelineSvg {
             int y = TOP + row * LANE + LANE / 2;
             svg.append("<line class=\"lane\" x1=\"").append(LABEL).append("\" y1=\"").append(y).append("\" x2=\"")
                     .append(WIDTH - RIGHT).append("\" y2=\"").append(y).append("\"/>");
-            String label = lane.label().length() > 24 ? lane.label().substring(0, 23) + "…" : lane.label();
+            String label = lane.label().length() > 38 ? lane.label().substring(0, 37) + "…" : lane.label();
             if (lane.href() != null) {
                 svg.append("<a href=\"").append(escape(lane.href())).append("\">");
             }

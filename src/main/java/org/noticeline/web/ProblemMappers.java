@@ -28,6 +28,30 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", "Bad Request", 400, "the request is invalid", uri.getPath(), errors), headers);
     }
 
+    /** Malformed JSON, or a value of the wrong type: 400 naming the field where Jackson knows it. */
+    @ServerExceptionMapper
+    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        String field = null;
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+        }
+        String message = e.getOriginalMessage() == null ? "unreadable JSON" : e.getOriginalMessage().replaceAll("(?s)\\s*at \\[Source.*$", "");
+        return respond(new Problem("about:blank", "Bad Request", 400, "the request body is not valid JSON for this endpoint: " + message,
+                uri.getPath(), field == null ? null : List.of(new Problem.FieldProblem(field, message))), headers);
+    }
+
+    // Quarkus maps these two subtypes with built-in mappers of its own; naming them here puts ours first.
+    @ServerExceptionMapper
+    public Response unparsableJson(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri, HttpHeaders headers) {
+        return unreadableJson(e, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return unreadableJson(e, uri, headers);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
