@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Noticeline's own settings; every key is in the README's configuration table. */
@@ -32,4 +33,38 @@ public interface NoticelineConfig {
     /** Largest {@code limit} accepted; larger values are refused with 400. */
     @WithDefault("200")
     int maxPageSize();
+
+    /** Requests this service makes to other hosts (official feeds, the pages they link to). */
+    Outbound outbound();
+
+    /** Polling of official feeds. */
+    Feeds feeds();
+
+    interface Outbound {
+        /** Allow requests to loopback, private and link-local addresses; off, so a feed cannot reach into our network. Tests turn it on. */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+
+        /** Connect and read timeout of one request. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Largest response body read; longer responses are refused. */
+        @WithDefault("5242880")
+        long maxBytes();
+
+        /** Redirects followed before giving up. */
+        @WithDefault("3")
+        int maxRedirects();
+    }
+
+    interface Feeds {
+        /** Poll the configured sources on their intervals. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Interval of a source that sets none. */
+        @WithDefault("1h")
+        Duration defaultInterval();
+    }
 }

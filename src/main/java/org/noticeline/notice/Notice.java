@@ -26,6 +26,8 @@ public class Notice extends PanacheEntityBase {
 
     public static final String PUBLISHED = "published";
     public static final String WITHDRAWN = "withdrawn";
+    /** Ingested from a document or feed and awaiting an editor's review; on no timeline. */
+    public static final String DRAFT = "draft";
     public static final String CURATED = "curated";
     public static final String DETECTED = "detected";
 

@@ -19,10 +19,8 @@ public final class NoticeQuery {
     public static Slice run(NoticeFilter filter) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (!filter.includeWithdrawn()) {
-            where.add("n.status = :published");
-            params.and("published", Notice.PUBLISHED);
-        }
+        where.add("n.status in :statuses");
+        params.and("statuses", filter.includeWithdrawn() ? List.of(Notice.PUBLISHED, Notice.WITHDRAWN) : List.of(Notice.PUBLISHED));
         if (!filter.platforms().isEmpty()) {
             where.add("n.id in (select n2.id from Notice n2 join n2.platforms p where p.platformId in :platforms)");
             params.and("platforms", filter.platforms());

@@ -22,6 +22,17 @@ public class NoticeWriter {
     public record WriteResult(Outcome outcome, Notice notice) {
     }
 
+    /** Publishes a draft after review; a revision records who accepted it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Notice publish(Notice notice, String changedBy) {
+        if (!Notice.DRAFT.equals(notice.status)) {
+            return notice;
+        }
+        notice.status = Notice.PUBLISHED;
+        recordStatusChange(notice, "published after review", changedBy);
+        return notice;
+    }
+
     /**
      * Marks a notice withdrawn: it stays reachable, marked, and leaves timelines. The withdrawal is
      * itself a revision (same content, with the reason as its note), so the record shows who and why.
@@ -33,15 +44,29 @@ public class NoticeWriter {
         }
         notice.status = Notice.WITHDRAWN;
         notice.withdrawnReason = reason;
+        recordStatusChange(notice, "withdrawn: " + reason, changedBy);
+        return notice;
+    }
+
+    /** A change of status keeps the content, so its revision repeats the current snapshot with a note saying what changed. */
+    private static void recordStatusChange(Notice notice, String note, String changedBy) {
         notice.updatedAt = Instant.now();
         notice.revision++;
-        NoticeRevision previous = NoticeRevision.of(notice).get(0);
-        appendRevision(notice, previous.snapshot, "withdrawn: " + reason, changedBy);
-        return notice;
+        NoticeRevision current = NoticeRevision.of(notice).get(0);
+        appendRevision(notice, current.snapshot, note, changedBy);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public WriteResult write(NoticeContent content, String origin, String sourceFile, String changedBy) {
+        return write(content, origin, sourceFile, changedBy, Notice.PUBLISHED);
+    }
+
+    /**
+     * As {@link #write(NoticeContent, String, String, String)}; {@code initialStatus} ({@link Notice#DRAFT}
+     * or {@link Notice#PUBLISHED}) applies to a new notice only: a write never changes an existing one's status.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public WriteResult write(NoticeContent content, String origin, String sourceFile, String changedBy, String initialStatus) {
         String json = NoticeSnapshots.toJson(content);
         String hash = NoticeSnapshots.hash(json);
         Notice notice = Notice.findBySlug(content.slug()).orElse(null);
@@ -53,7 +78,7 @@ public class NoticeWriter {
         if (notice == null) {
             notice = new Notice();
             notice.ingestedAt = now;
-            notice.status = Notice.PUBLISHED;
+            notice.status = initialStatus;
         }
         apply(content, notice);
         notice.contentHash = hash;
