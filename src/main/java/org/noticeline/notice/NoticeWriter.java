@@ -104,6 +104,27 @@ public class NoticeWriter {
         revision.persist();
     }
 
+    /**
+     * Recreates a notice from an archive with its original status and times; the caller restores the
+     * revision rows themselves, which must end with {@code revision}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Notice restore(NoticeContent content, String origin, String sourceFile, String status, String withdrawnReason,
+                          Instant ingestedAt, Instant updatedAt, int revision) {
+        Notice notice = new Notice();
+        apply(content, notice);
+        notice.contentHash = NoticeSnapshots.hash(NoticeSnapshots.toJson(content));
+        notice.origin = origin;
+        notice.sourceFile = sourceFile;
+        notice.status = status;
+        notice.withdrawnReason = withdrawnReason;
+        notice.ingestedAt = ingestedAt;
+        notice.updatedAt = updatedAt;
+        notice.revision = revision;
+        notice.persist();
+        return notice;
+    }
+
     private static void apply(NoticeContent content, Notice notice) {
         notice.slug = content.slug();
         notice.title = content.title();
