@@ -1,0 +1,205 @@
+package org.noticeline.linking;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Decides which instrument each citation cites, as a reader would: the instrument named right after it
+ * ("Article 34 DSA", "Article 11 of the Charter"), else the one named right before it ("47 U.S.C. § 230",
+ * "GDPR Article 6"), else the one named after the last of a run of citations ("Article 5(1)(a) and
+ * Article 6(1) GDPR"), else the nearest one named earlier in the same sentence. A citation of something
+ * the catalog does not know ("Article 28 of Directive 95/46/EC", "section 3 below") stays unresolved
+ * rather than being read in some other instrument nearby.
+ */
+final class InstrumentResolver {
+
+    /** A citation and the numbering it is read in, or why none could be chosen. */
+    record Resolution(Citation citation, Numbering numbering, String reason) {
+    }
+
+    private record Owner(Numbering numbering, String unknown) {
+        static final Owner NONE = new Owner(null, null);
+    }
+
+    private static final Pattern JOINING = Pattern.compile(
+            "\\s*(,|,?\\s*(and|or|and/or|&|as well as|(read )?(in conjunction|together|in combination) with|read with))?\\s*");
+    private static final List<String> DOCUMENT_PARTS = List.of("above", "below", "hereof", "hereunder");
+    private static final List<String> DETERMINERS = List.of("the", "this", "that", "these", "those");
+
+    List<Resolution> resolve(String text, List<Citation> citations, List<NameMatch> instruments) {
+        NameMatch[] names = instruments.toArray(NameMatch[]::new);
+        Resolution[] resolutions = new Resolution[citations.size()];
+        List<Integer> run = new ArrayList<>();
+        for (int i = 0; i < citations.size(); i++) {
+            Citation citation = citations.get(i);
+            if (!run.isEmpty() && !joined(text, citations.get(i - 1).end(), citation.start())) {
+                lookBack(text, citations, run, names, resolutions);
+            }
+            Owner owner = ownerAfter(text, citation.end(), names);
+            if (owner.numbering() != null) {
+                resolutions[i] = fit(citation, owner.numbering());
+                for (int earlier : run) {
+                    Citation pending = citations.get(earlier);
+                    resolutions[earlier] = pending.unit().fits(owner.numbering().unit())
+                            ? fit(pending, owner.numbering()) : lookBack(text, pending, names);
+                }
+                run.clear();
+            } else if (owner.unknown() != null) {
+                resolutions[i] = new Resolution(citation, null, owner.unknown());
+                run.forEach(earlier -> resolutions[earlier] = new Resolution(citations.get(earlier), null, owner.unknown()));
+                run.clear();
+            } else {
+                Numbering before = namedRightBefore(text, citation.start(), names);
+                if (before != null) {
+                    lookBack(text, citations, run, names, resolutions);
+                    resolutions[i] = fit(citation, before);
+                } else {
+                    run.add(i);
+                }
+            }
+        }
+        lookBack(text, citations, run, names, resolutions);
+        return List.of(resolutions);
+    }
+
+    private static Resolution fit(Citation citation, Numbering numbering) {
+        return citation.unit().fits(numbering.unit())
+                ? new Resolution(citation, numbering, null)
+                : new Resolution(citation, null, numbering.name() + " is not numbered by " + unitName(citation.unit()));
+    }
+
+    private static void lookBack(String text, List<Citation> citations, List<Integer> run, NameMatch[] names,
+                                 Resolution[] resolutions) {
+        run.forEach(i -> resolutions[i] = lookBack(text, citations.get(i), names));
+        run.clear();
+    }
+
+    private static Resolution lookBack(String text, Citation citation, NameMatch[] names) {
+        int sentence = Sentences.startOf(text, citation.start());
+        boolean named = false;
+        for (int k = lastEndingBy(names, citation.start()); k >= 0 && names[k].start() >= sentence; k--) {
+            Numbering numbering = numberingOf(names[k]);
+            if (citation.unit().fits(numbering.unit())) {
+                return new Resolution(citation, numbering, null);
+            }
+            named = true;
+        }
+        return new Resolution(citation, null, named
+                ? "no instrument numbered by " + unitName(citation.unit()) + " named earlier in the sentence"
+                : "no instrument named in the sentence");
+    }
+
+    /** What the words right after a citation say it belongs to: "DSA", "of the Charter", "of Directive 95/46/EC". */
+    private static Owner ownerAfter(String text, int end, NameMatch[] names) {
+        int pos = CitationParser.spaces(text, end);
+        NameMatch right = startingAt(names, pos);
+        if (right != null) {
+            return new Owner(numberingOf(right), null);
+        }
+        int of = CitationParser.afterWord(text, pos, "of");
+        if (of > 0 && of < text.length() && CitationParser.isSpace(text.charAt(of))) {
+            int owner = CitationParser.spaces(text, of);
+            NameMatch named = startingAt(names, owner);
+            for (int d = 0; named == null && d < DETERMINERS.size(); d++) {
+                int after = CitationParser.afterWord(text, owner, DETERMINERS.get(d));
+                named = after > 0 ? startingAt(names, CitationParser.spaces(text, after)) : null;
+            }
+            return named != null
+                    ? new Owner(numberingOf(named), null)
+                    : new Owner(null, "cites '" + phrase(text, owner) + "', which is not an instrument of the catalog");
+        }
+        for (String part : DOCUMENT_PARTS) {
+            if (CitationParser.afterWord(text, pos, part) > 0) {
+                return new Owner(null, "refers to a part of the document itself");
+            }
+        }
+        String acronym = acronymAt(text, pos);
+        return acronym == null ? Owner.NONE
+                : new Owner(null, "cites '" + acronym + "', which is not an instrument of the catalog");
+    }
+
+    private static Numbering namedRightBefore(String text, int start, NameMatch[] names) {
+        int k = lastEndingBy(names, start);
+        if (k < 0) {
+            return null;
+        }
+        for (int i = names[k].end(); i < start; i++) {
+            if (!CitationParser.isSpace(text.charAt(i))) {
+                return null;
+            }
+        }
+        return numberingOf(names[k]);
+    }
+
+    private static boolean joined(String text, int from, int to) {
+        return to - from <= 40 && JOINING.matcher(text.substring(from, to)).matches();
+    }
+
+    /** An all-capitals word ("UK", "TEU", "CDSM") right after a citation names an instrument. */
+    private static String acronymAt(String text, int pos) {
+        int end = pos;
+        while (end < text.length() && (Character.isUpperCase(text.charAt(end))
+                || (end > pos && Character.isDigit(text.charAt(end))))) {
+            end++;
+        }
+        boolean wordEnds = end == text.length() || !Character.isLetter(text.charAt(end));
+        return end - pos >= 2 && wordEnds ? text.substring(pos, end) : null;
+    }
+
+    /** A few words from {@code pos}, for a reason a curator can read. */
+    private static String phrase(String text, int pos) {
+        int end = pos;
+        int words = 0;
+        while (end < text.length() && ".,;:\n".indexOf(text.charAt(end)) < 0 && end - pos < 60) {
+            if (text.charAt(end) == ' ' && ++words == 6) {
+                break;
+            }
+            end++;
+        }
+        return text.substring(pos, end).strip();
+    }
+
+    private static Numbering numberingOf(NameMatch match) {
+        return ((CatalogTerm.Instrument) match.term()).numbering();
+    }
+
+    private static NameMatch startingAt(NameMatch[] names, int pos) {
+        int k = firstStartingFrom(names, pos);
+        return k < names.length && names[k].start() == pos ? names[k] : null;
+    }
+
+    private static int firstStartingFrom(NameMatch[] names, int pos) {
+        int low = 0;
+        int high = names.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (names[mid].start() < pos) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** Index of the last name ending at or before {@code pos}; names do not overlap, so ends are sorted too. */
+    private static int lastEndingBy(NameMatch[] names, int pos) {
+        int low = 0;
+        int high = names.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (names[mid].end() <= pos) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low - 1;
+    }
+
+    private static String unitName(Unit unit) {
+        return unit == Unit.ANY ? "number" : unit.name().toLowerCase(Locale.ROOT);
+    }
+}

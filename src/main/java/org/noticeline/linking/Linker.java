@@ -1,0 +1,45 @@
+package org.noticeline.linking;
+
+import org.noticeline.catalog.model.Catalog;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The linking engine: reads free text and finds the rules, platforms, providers, authorities and dates
+ * it cites, using only what the catalog knows. Built once per catalog; immutable, so one instance
+ * serves any number of threads.
+ */
+public final class Linker {
+
+    private final AliasMatcher aliases;
+    private final CitationExtractor citations = new CitationExtractor();
+    private final PlatformRecognizer platforms = new PlatformRecognizer();
+    private final DateRecognizer dates = new DateRecognizer();
+
+    private Linker(AliasMatcher aliases) {
+        this.aliases = aliases;
+    }
+
+    public static Linker from(Catalog catalog) {
+        return new Linker(AliasMatcher.of(Objects.requireNonNull(catalog, "catalog")));
+    }
+
+    public Extraction extract(String text) {
+        Objects.requireNonNull(text, "text");
+        List<NameMatch> names = aliases.find(text);
+        CitationExtractor.Citations cited = citations.extract(text, names);
+        PlatformRecognizer.Found found = platforms.recognize(text, names);
+        List<AuthorityMention> authorities = names.stream()
+                .filter(n -> n.term() instanceof CatalogTerm.Authority)
+                .map(n -> authority(text, n))
+                .toList();
+        return new Extraction(cited.rules(), found.platforms(), found.providers(), authorities, dates.find(text),
+                cited.unresolved());
+    }
+
+    private static AuthorityMention authority(String text, NameMatch name) {
+        var spec = ((CatalogTerm.Authority) name.term()).spec();
+        return new AuthorityMention(spec.id(), spec.name(), text.substring(name.start(), name.end()), name.start(), name.end());
+    }
+}

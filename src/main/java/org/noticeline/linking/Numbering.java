@@ -1,0 +1,45 @@
+package org.noticeline.linking;
+
+import org.noticeline.catalog.model.InstrumentSpec;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A numbering that cited numbers are read in. Usually an instrument's own ("Article 34 DSA" is DSA:34);
+ * for a named act whose sections are codified elsewhere, a map onto the instrument's provisions
+ * ("Section 5 of the FTC Act" is 15 U.S.C. § 45, USC-15:45).
+ *
+ * @param name     how reasons name it: the instrument's code or the act's name
+ * @param unit     the catalog unit its numbers count (article, section, part)
+ * @param instrument the instrument whose rule keys the numbers resolve to
+ * @param mapped   for a named act, its section numbers to the instrument's; empty for the instrument's own numbering
+ */
+record Numbering(String name, String unit, InstrumentSpec instrument, Map<String, String> mapped) {
+
+    Numbering {
+        mapped = Map.copyOf(mapped);
+    }
+
+    static Numbering of(InstrumentSpec instrument) {
+        return new Numbering(instrument.code(), instrument.unit(), instrument, Map.of());
+    }
+
+    /** The instrument's provision number that {@code cited} stands for, or empty when the catalog has none. */
+    Optional<String> provision(String cited) {
+        String number = cited.toLowerCase(Locale.ROOT);
+        if (!mapped.isEmpty()) {
+            return Optional.ofNullable(mapped.get(number));
+        }
+        return instrument.hasProvision(number)
+                ? Optional.of(instrument.provision(number).map(p -> p.number()).orElse(number))
+                : Optional.empty();
+    }
+
+    String missing(String cited) {
+        return mapped.isEmpty()
+                ? name + " has no " + unit + " " + cited
+                : name + " " + unit + " " + cited + " is not mapped to a provision in the catalog";
+    }
+}
