@@ -40,6 +40,19 @@ public interface NoticelineConfig {
     /** Polling of official feeds. */
     Feeds feeds();
 
+    /** Uploaded documents. */
+    Documents documents();
+
+    interface Documents {
+        /** Largest file accepted, in bytes (larger: 413). */
+        @WithDefault("20971520")
+        long maxBytes();
+
+        /** Most PDF pages accepted (more: 422). */
+        @WithDefault("500")
+        int maxPages();
+    }
+
     interface Outbound {
         /** Allow requests to loopback, private and link-local addresses; off, so a feed cannot reach into our network. Tests turn it on. */
         @WithDefault("false")

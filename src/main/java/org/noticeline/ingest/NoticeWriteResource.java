@@ -82,6 +82,19 @@ public class NoticeWriteResource {
         return NoticeDetailView.of(notice, NoticeRevision.of(notice));
     }
 
+    /** Accepts a draft after review, for scripts; the review page does the same for people. */
+    @POST
+    @Path("{slug}/publish")
+    @Transactional
+    public NoticeDetailView publish(@RestPath String slug) {
+        Notice notice = Notice.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
+        if (!Notice.DRAFT.equals(notice.status)) {
+            throw new ProblemException(409, "Conflict", "'" + slug + "' is " + notice.status + ", not a draft", null);
+        }
+        writer.publish(notice, caller.name());
+        return NoticeDetailView.of(notice, NoticeRevision.of(notice));
+    }
+
     private Response write(NoticeContent content, String idempotencyKey) {
         String requestHash = NoticeSnapshots.hash(NoticeSnapshots.toJson(content));
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {

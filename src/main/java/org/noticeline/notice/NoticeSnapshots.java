@@ -35,9 +35,13 @@ public final class NoticeSnapshots {
     }
 
     public static String hash(String json) {
+        return hash(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Hex SHA-256. */
+    public static String hash(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

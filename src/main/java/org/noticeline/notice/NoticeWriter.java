@@ -1,13 +1,21 @@
 package org.noticeline.notice;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.noticeline.catalog.Authority;
 import org.noticeline.catalog.Proceeding;
+import org.noticeline.catalog.model.Catalog;
 import org.noticeline.catalog.model.RuleKey;
+import org.noticeline.linking.Extraction;
+import org.noticeline.linking.LinkerProvider;
+import org.noticeline.linking.PlatformMention;
+import org.noticeline.linking.RuleMention;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The one place a notice is written. A write whose content hash equals the current one changes
@@ -16,6 +24,9 @@ import java.time.LocalDate;
  */
 @ApplicationScoped
 public class NoticeWriter {
+
+    @Inject
+    LinkerProvider linkers;
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
@@ -125,7 +136,7 @@ public class NoticeWriter {
         return notice;
     }
 
-    private static void apply(NoticeContent content, Notice notice) {
+    private void apply(NoticeContent content, Notice notice) {
         notice.slug = content.slug();
         notice.title = content.title();
         notice.date = LocalDate.parse(content.date());
@@ -138,11 +149,34 @@ public class NoticeWriter {
         notice.body = content.body();
         notice.sources.clear();
         notice.sources.addAll(content.sources());
+        link(content, notice);
+    }
+
+    /**
+     * Curated links from the content, plus what the linking engine detects in the body. Curated always
+     * wins; a detected mention of a curated link still lends it the offsets of its first citation.
+     */
+    private void link(NoticeContent content, Notice notice) {
+        Catalog catalog = linkers.catalog();
+        Extraction found = linkers.linker().extract(content.body());
+        Map<String, PlatformMention> firstPlatform = new LinkedHashMap<>();
+        found.platforms().forEach(m -> firstPlatform.putIfAbsent(m.id(), m));
+        Map<String, RuleMention> firstRule = new LinkedHashMap<>();
+        found.rules().stream().filter(m -> catalog.hasRule(m.key())).forEach(m -> firstRule.putIfAbsent(m.key(), m));
+
         notice.platforms.clear();
-        content.platforms().stream().distinct()
-                .forEach(id -> notice.platforms.add(new PlatformLink(id, Notice.CURATED, null, null, null)));
+        for (String id : content.platforms().stream().distinct().toList()) {
+            PlatformMention m = firstPlatform.remove(id);
+            notice.platforms.add(new PlatformLink(id, Notice.CURATED, m == null ? null : m.text(), m == null ? null : m.start(), m == null ? null : m.end()));
+        }
+        firstPlatform.values().forEach(m -> notice.platforms.add(new PlatformLink(m.id(), Notice.DETECTED, m.text(), m.start(), m.end())));
+
         notice.rules.clear();
-        content.rules().stream().distinct().map(key -> RuleKey.parse(key).orElseThrow())
-                .forEach(key -> notice.rules.add(new RuleLink(key.instrument(), key.provision(), Notice.CURATED, null, null, null)));
+        for (RuleKey key : content.rules().stream().distinct().map(k -> RuleKey.parse(k).orElseThrow()).toList()) {
+            RuleMention m = firstRule.remove(key.toString());
+            notice.rules.add(new RuleLink(key.instrument(), key.provision(), Notice.CURATED, m == null ? null : m.text(),
+                    m == null ? null : m.start(), m == null ? null : m.end()));
+        }
+        firstRule.values().forEach(m -> notice.rules.add(new RuleLink(m.instrument(), m.article(), Notice.DETECTED, m.text(), m.start(), m.end())));
     }
 }

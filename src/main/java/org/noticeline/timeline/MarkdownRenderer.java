@@ -17,8 +17,8 @@ public final class MarkdownRenderer {
     static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.LINKS)
             .and(Sanitizers.TABLES)
             .and(new HtmlPolicyBuilder()
-                    .allowElements("code", "pre", "hr", "mark")
-                    .allowAttributes("class").matching(true, "cite", "cite-rule", "cite-platform", "cite-unresolved").onElements("a", "mark")
+                    .allowElements("a", "code", "pre", "hr", "mark")
+                    .allowAttributes("class").matching(java.util.regex.Pattern.compile("cite cite-(rule|platform|unresolved)")).onElements("a", "mark")
                     .allowAttributes("title").onElements("a", "mark")
                     .toFactory());
 

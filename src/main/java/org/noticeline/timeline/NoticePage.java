@@ -13,6 +13,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.catalog.model.InstrumentSpec;
+import org.noticeline.ingest.document.StoredDocument;
+import org.noticeline.linking.LinkerProvider;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeRevision;
 import org.noticeline.notice.NoticeSnapshots;
@@ -41,6 +43,8 @@ public class NoticePage {
 
     @Inject
     CatalogStore catalogStore;
+    @Inject
+    LinkerProvider linkers;
 
     @GET
     @Path("{slug}")
@@ -63,9 +67,11 @@ public class NoticePage {
                 .map(r -> new NoticePageView.RevisionRow(r.number, r.changedBy, r.changedAt, r.note)).toList();
         NoticePageView view = new NoticePageView(notice.slug, notice.title, notice.date, notice.type, notice.noticeType().label(),
                 new Ref(notice.authority.id, notice.authority.name, "/authorities/" + notice.authority.id), notice.jurisdiction,
-                notice.summary, new RawString(MarkdownRenderer.toSafeHtml(notice.body)), platforms, rules,
+                notice.summary, new RawString(CitationHighlighter.highlight(MarkdownRenderer.toSafeHtml(notice.body), linkers.linker(), linkers.catalog())),
+                platforms, rules,
                 notice.proceeding == null ? null : new Ref(notice.proceeding.id, notice.proceeding.title, "/proceedings/" + notice.proceeding.id),
-                caseNotices, List.copyOf(notice.sources), revisions, notice.status, notice.withdrawnReason);
+                caseNotices, List.copyOf(notice.sources), revisions, notice.status, notice.withdrawnReason,
+                StoredDocument.of(notice).stream().map(d -> new NoticePageView.DocumentRow(d.fileName, "/documents/" + d.sha256, d.mediaType, d.sizeBytes, d.pages)).toList());
         return Templates.notice(view);
     }
 

@@ -10,7 +10,12 @@ import java.util.List;
 public record NoticePageView(String slug, String title, LocalDate date, String type, String typeLabel, Ref authority,
                              String jurisdiction, String summary, RawString body, List<PlatformRow> platforms,
                              List<RuleRow> rules, Ref proceeding, List<TimelineItem> proceedingNotices, List<String> sources,
-                             List<RevisionRow> revisions, String status, String withdrawnReason) {
+                             List<RevisionRow> revisions, String status, String withdrawnReason,
+                             List<DocumentRow> documents) {
+
+    /** An original file the notice was made from. */
+    public record DocumentRow(String fileName, String href, String mediaType, long sizeBytes, int pages) {
+    }
 
     public record PlatformRow(String id, String name, String href, String origin) {
     }
@@ -23,5 +28,9 @@ public record NoticePageView(String slug, String title, LocalDate date, String t
 
     public boolean withdrawn() {
         return "withdrawn".equals(status);
+    }
+
+    public boolean draft() {
+        return "draft".equals(status);
     }
 }

@@ -1,0 +1,78 @@
+package org.noticeline.ingest;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.noticeline.notice.Notice;
+import org.noticeline.notice.NoticeWriter;
+import org.noticeline.security.ApiToken;
+import org.noticeline.security.Scope;
+import org.noticeline.security.TokenService;
+import org.noticeline.web.ProblemException;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Drafts from documents and feeds awaiting an editor: listed with what was detected in them, to be
+ * accepted or discarded. Browsers cannot send bearer tokens, so the forms carry the editor's token.
+ */
+@Path("/admin/review")
+public class ReviewPage {
+
+    /** A draft as the review page lists it. */
+    public record Draft(String slug, String title, LocalDate date, String type, String authority, List<String> platforms,
+                        List<String> rules, String origin, String sourceFile) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance review(List<Draft> drafts);
+    }
+
+    @Inject
+    NoticeWriter writer;
+    @Inject
+    TokenService tokens;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public TemplateInstance list() {
+        List<Draft> drafts = Notice.<Notice>list("status = ?1 order by ingestedAt desc, id desc", Notice.DRAFT).stream()
+                .map(n -> new Draft(n.slug, n.title, n.date, n.type, n.authority.name, n.platformIds(), n.ruleKeys(), n.origin, n.sourceFile))
+                .toList();
+        return Templates.review(drafts);
+    }
+
+    @POST
+    @Path("{slug}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public Response decide(@RestPath String slug, @RestForm String token, @RestForm String action, @RestForm String reason) {
+        ApiToken editor = tokens.authenticate(token == null ? "" : token.strip())
+                .filter(t -> t.scopeList().stream().anyMatch(s -> s.grants(Scope.INGEST)))
+                .orElseThrow(() -> new ProblemException(401, "Unauthorized", "an editor token with the ingest scope is required", null));
+        Notice notice = Notice.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
+        if (!Notice.DRAFT.equals(notice.status)) {
+            throw new ProblemException(409, "Conflict", "'" + slug + "' is not a draft awaiting review", null);
+        }
+        switch (action == null ? "" : action) {
+            case "accept" -> writer.publish(notice, editor.name);
+            case "discard" -> writer.withdraw(notice, "discarded in review" + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()), editor.name);
+            default -> throw ProblemException.badParameter("action", "expected accept or discard");
+        }
+        return Response.seeOther(URI.create("/admin/review")).build();
+    }
+}
