@@ -11,17 +11,25 @@ import org.noticeline.catalog.model.ProceedingSpec;
 import org.noticeline.catalog.model.ProviderSpec;
 import org.noticeline.catalog.model.ProvisionSpec;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps the catalog in the database (the source of truth every replica reads) and hands out an
- * immutable {@link Catalog} snapshot of it, cached until this replica writes the catalog again.
+ * immutable {@link Catalog} snapshot of it. The snapshot is cached until this replica writes the
+ * catalog, and at most {@link #FRESHNESS} so a reload on another replica reaches this one too.
  */
 @ApplicationScoped
 public class CatalogStore {
 
-    private final AtomicReference<Catalog> cached = new AtomicReference<>();
+    static final Duration FRESHNESS = Duration.ofSeconds(30);
+
+    private record Snapshot(Catalog catalog, Instant readAt) {
+    }
+
+    private final AtomicReference<Snapshot> cached = new AtomicReference<>();
 
     /** Makes the database say what {@code catalog} says. Entries the YAML dropped stay, since notices may still point at them. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -100,12 +108,14 @@ public class CatalogStore {
     /** The catalog as the database holds it. */
     @Transactional
     public Catalog catalog() {
-        Catalog catalog = cached.get();
-        if (catalog == null) {
-            catalog = read();
-            cached.set(catalog);
+        Snapshot snapshot = cached.get();
+        if (snapshot == null || snapshot.readAt().isBefore(Instant.now().minus(FRESHNESS))) {
+            Catalog current = read();
+            // An equal catalog keeps the old instance, so what is built from it (the linking engine) is kept too.
+            snapshot = new Snapshot(snapshot != null && snapshot.catalog().equals(current) ? snapshot.catalog() : current, Instant.now());
+            cached.set(snapshot);
         }
-        return catalog;
+        return snapshot.catalog();
     }
 
     private static Catalog read() {
