@@ -25,9 +25,17 @@ public final class NoticeQuery {
             where.add("n.id in (select n2.id from Notice n2 join n2.platforms p where p.platformId in :platforms)");
             params.and("platforms", filter.platforms());
         }
-        if (!filter.ruleKeys().isEmpty() || !filter.instruments().isEmpty()) {
-            where.add("n.id in (select n3.id from Notice n3 join n3.rules r where r.ruleKey in :ruleKeys or r.instrumentCode in :instruments)");
-            params.and("ruleKeys", orNone(filter.ruleKeys())).and("instruments", orNone(filter.instruments()));
+        List<String> ruleMatches = new ArrayList<>();
+        if (!filter.ruleKeys().isEmpty()) {
+            ruleMatches.add("r.ruleKey in :ruleKeys");
+            params.and("ruleKeys", filter.ruleKeys());
+        }
+        if (!filter.instruments().isEmpty()) {
+            ruleMatches.add("r.instrumentCode in :instruments");
+            params.and("instruments", filter.instruments());
+        }
+        if (!ruleMatches.isEmpty()) {
+            where.add("n.id in (select n3.id from Notice n3 join n3.rules r where " + String.join(" or ", ruleMatches) + ")");
         }
         if (!filter.authorities().isEmpty()) {
             where.add("n.authority.id in :authorities");
@@ -66,10 +74,5 @@ public final class NoticeQuery {
         List<Notice> page = rows.subList(0, filter.limit());
         Notice last = page.get(page.size() - 1);
         return new Slice(List.copyOf(page), new Cursor(last.date, last.id));
-    }
-
-    /** An empty IN list is not valid SQL everywhere; a value no key can equal keeps the clause well-formed. */
-    private static List<String> orNone(List<String> values) {
-        return values.isEmpty() ? List.of("\u0000") : values;
     }
 }
