@@ -2,7 +2,9 @@ package org.noticeline.timeline;
 
 import io.quarkus.qute.TemplateExtension;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -11,6 +13,7 @@ import java.util.Locale;
 public final class Formats {
 
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
     private Formats() {
     }
@@ -18,6 +21,11 @@ public final class Formats {
     /** {@code {notice.date.longDate}} renders "18 December 2023". */
     public static String longDate(LocalDate date) {
         return date == null ? "" : LONG.format(date);
+    }
+
+    /** {@code {revision.changedAt.dateTime}} renders "29 November 2026, 07:46 UTC". */
+    public static String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
     }
 
     /** "Article 34", "Section 230", "Part 312". */
