@@ -68,7 +68,8 @@ final class CitationMarkers {
                 "Art.", "Arts.", "art.", "arts.", "Art", "Arts", "Artt.")) {
             words.add(w, Kind.ARTICLE);
         }
-        for (String w : List.of("Section", "Sections", "section", "sections", "SECTION", "Sec.", "Secs.", "sec.",
+        for (String w : List.of("Section", "Sections", "section", "sections", "SECTION", "subsection", "subsections",
+                "Subsection", "Sec.", "Secs.", "sec.",
                 "s.", "ss.", "s", "ss", "§", "§§")) {
             words.add(w, Kind.SECTION);
         }

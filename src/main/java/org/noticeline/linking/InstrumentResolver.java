@@ -27,6 +27,8 @@ final class InstrumentResolver {
             "\\s*(,|,?\\s*(and|or|and/or|&|as well as|(read )?(in conjunction|together|in combination) with|read with))?\\s*");
     private static final List<String> DOCUMENT_PARTS = List.of("above", "below", "hereof", "hereunder");
     private static final List<String> DETERMINERS = List.of("the", "this", "that", "these", "those");
+    /** "Article 19 of the Marco Civil", and as Portuguese, French or German texts write it ("art. 19 do Marco Civil"). */
+    private static final List<String> OF = List.of("of", "do", "da", "de", "des", "der", "del");
 
     List<Resolution> resolve(String text, List<Citation> citations, List<NameMatch> instruments) {
         NameMatch[] names = instruments.toArray(NameMatch[]::new);
@@ -98,7 +100,7 @@ final class InstrumentResolver {
         if (right != null) {
             return new Owner(numberingOf(right), null);
         }
-        int of = CitationParser.afterWord(text, pos, "of");
+        int of = OF.stream().mapToInt(word -> CitationParser.afterWord(text, pos, word)).max().orElse(-1);
         if (of > 0 && of < text.length() && CitationParser.isSpace(text.charAt(of))) {
             int owner = CitationParser.spaces(text, of);
             NameMatch named = startingAt(names, owner);
