@@ -27,6 +27,7 @@ final class InstrumentResolver {
             "\\s*(,|,?\\s*(and|or|and/or|&|as well as|(read )?(in conjunction|together|in combination) with|read with))?\\s*");
     private static final List<String> DOCUMENT_PARTS = List.of("above", "below", "hereof", "hereunder");
     private static final List<String> DETERMINERS = List.of("the", "this", "that", "these", "those");
+    private static final List<String> CONNECTORS = List.of("of", "the", "on", "and", "for", "et", "da", "do", "de");
     /** "Article 19 of the Marco Civil", and as Portuguese, French or German texts write it ("art. 19 do Marco Civil"). */
     private static final List<String> OF = List.of("of", "do", "da", "de", "des", "der", "del");
 
@@ -150,17 +151,26 @@ final class InstrumentResolver {
         return end - pos >= 2 && wordEnds ? text.substring(pos, end) : null;
     }
 
-    /** A few words from {@code pos}, for a reason a curator can read. */
+    /** The name cited at {@code pos} ("the Irish Data Protection Act 2018", "Directive 95/46/EC"), for a reason a curator can read. */
     private static String phrase(String text, int pos) {
-        int end = pos;
-        int words = 0;
-        while (end < text.length() && ".,;:\n".indexOf(text.charAt(end)) < 0 && end - pos < 60) {
-            if (text.charAt(end) == ' ' && ++words == 6) {
+        String[] words = text.substring(pos, Math.min(text.length(), pos + 80)).split("[,;:]", 2)[0].split("\\s+");
+        List<String> phrase = new ArrayList<>();
+        for (String word : words) {
+            boolean opening = phrase.isEmpty() || (phrase.size() == 1 && DETERMINERS.contains(phrase.get(0)));
+            boolean name = !word.isEmpty() && (Character.isUpperCase(word.charAt(0)) || Character.isDigit(word.charAt(0)));
+            if (word.isEmpty() || (!opening && !name && !CONNECTORS.contains(word))) {
                 break;
             }
-            end++;
+            boolean endsSentence = word.indexOf('.') == word.length() - 1;
+            phrase.add(endsSentence ? word.substring(0, word.length() - 1) : word);
+            if (endsSentence) {
+                break;
+            }
         }
-        return text.substring(pos, end).strip();
+        while (phrase.size() > 1 && CONNECTORS.contains(phrase.get(phrase.size() - 1))) {
+            phrase.remove(phrase.size() - 1);
+        }
+        return String.join(" ", phrase);
     }
 
     private static Numbering numberingOf(NameMatch match) {
