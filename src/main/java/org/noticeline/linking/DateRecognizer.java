@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.noticeline.linking.Words.isDigit;
+import static org.noticeline.linking.Words.isSpace;
+
 /** Finds calendar dates ("12 August 2024", "August 12, 2024", "2024-08-12") and writes them as ISO dates. */
 final class DateRecognizer {
 
@@ -108,14 +111,6 @@ final class DateRecognizer {
     /** The position after one space at {@code pos}, or -1 when there is none. */
     private static int spaceAfter(String text, int pos) {
         return pos < text.length() && isSpace(text.charAt(pos)) ? pos + 1 : -1;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\u00A0' || c == '\n';
-    }
-
-    private static boolean isDigit(String text, int i) {
-        return i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9';
     }
 
     private static int number(String text, int start, int end) {

@@ -96,25 +96,25 @@ final class InstrumentResolver {
 
     /** What the words right after a citation say it belongs to: "DSA", "of the Charter", "of Directive 95/46/EC". */
     private static Owner ownerAfter(String text, int end, NameMatch[] names) {
-        int pos = CitationParser.spaces(text, end);
+        int pos = Words.spaces(text, end);
         NameMatch right = startingAt(names, pos);
         if (right != null) {
             return new Owner(numberingOf(right), null);
         }
-        int of = OF.stream().mapToInt(word -> CitationParser.afterWord(text, pos, word)).max().orElse(-1);
-        if (of > 0 && of < text.length() && CitationParser.isSpace(text.charAt(of))) {
-            int owner = CitationParser.spaces(text, of);
+        int of = OF.stream().mapToInt(word -> Words.afterWord(text, pos, word)).max().orElse(-1);
+        if (of > 0 && of < text.length() && Words.isSpace(text.charAt(of))) {
+            int owner = Words.spaces(text, of);
             NameMatch named = startingAt(names, owner);
             for (int d = 0; named == null && d < DETERMINERS.size(); d++) {
-                int after = CitationParser.afterWord(text, owner, DETERMINERS.get(d));
-                named = after > 0 ? startingAt(names, CitationParser.spaces(text, after)) : null;
+                int after = Words.afterWord(text, owner, DETERMINERS.get(d));
+                named = after > 0 ? startingAt(names, Words.spaces(text, after)) : null;
             }
             return named != null
                     ? new Owner(numberingOf(named), null)
                     : new Owner(null, "cites '" + phrase(text, owner) + "', which is not an instrument of the catalog");
         }
         for (String part : DOCUMENT_PARTS) {
-            if (CitationParser.afterWord(text, pos, part) > 0) {
+            if (Words.afterWord(text, pos, part) > 0) {
                 return new Owner(null, "refers to a part of the document itself");
             }
         }
@@ -129,7 +129,7 @@ final class InstrumentResolver {
             return null;
         }
         for (int i = names[k].end(); i < start; i++) {
-            if (!CitationParser.isSpace(text.charAt(i))) {
+            if (!Words.isSpace(text.charAt(i))) {
                 return null;
             }
         }

@@ -68,7 +68,7 @@ final class PlatformRecognizer {
     /** The word right before {@code at}, separated by one space only. */
     private static String wordBefore(String text, int at) {
         int end = at - 1;
-        if (end < 0 || !CitationParser.isSpace(text.charAt(end))) {
+        if (end < 0 || !Words.isSpace(text.charAt(end))) {
             return "";
         }
         int start = end;
@@ -86,12 +86,12 @@ final class PlatformRecognizer {
             separated = true;
             pos++;
         }
-        pos = CitationParser.spaces(text, pos);
+        pos = Words.spaces(text, pos);
         for (String conjunction : List.of("and", "or")) {
-            int after = CitationParser.afterWord(text, pos, conjunction);
+            int after = Words.afterWord(text, pos, conjunction);
             if (after > 0) {
                 separated = true;
-                pos = CitationParser.spaces(text, after);
+                pos = Words.spaces(text, after);
             }
         }
         int end = pos;
@@ -104,19 +104,19 @@ final class PlatformRecognizer {
     /** The word before "Y, ", "Y and ", "Y or " or "Y/" ending at {@code at}, or "". */
     private static String wordBeforeSeparator(String text, int at) {
         int pos = at;
-        while (pos > 0 && CitationParser.isSpace(text.charAt(pos - 1))) {
+        while (pos > 0 && Words.isSpace(text.charAt(pos - 1))) {
             pos--;
         }
         boolean separated = false;
         for (String conjunction : List.of("and", "or")) {
             int start = pos - conjunction.length();
-            if (start > 0 && text.startsWith(conjunction, start) && CitationParser.isSpace(text.charAt(start - 1))) {
+            if (start > 0 && text.startsWith(conjunction, start) && Words.isSpace(text.charAt(start - 1))) {
                 separated = true;
                 pos = start;
                 break;
             }
         }
-        while (pos > 0 && CitationParser.isSpace(text.charAt(pos - 1))) {
+        while (pos > 0 && Words.isSpace(text.charAt(pos - 1))) {
             pos--;
         }
         if (pos > 0 && (text.charAt(pos - 1) == ',' || text.charAt(pos - 1) == '/')) {

@@ -89,4 +89,11 @@ class NameRecognitionTest {
                 .extracting(AuthorityMention::id)
                 .containsExactly("european-commission", "ofcom", "ftc", "irish-dpc", "cnil", "esafety", "bfj");
     }
+
+    @Test
+    void readsANameOpeningWithTheAtTheStartOfASentence() {
+        assertThat(extract("The Commission fined X. Then the Commission closed the case.").authorities())
+                .extracting(AuthorityMention::id, AuthorityMention::text)
+                .containsExactly(tuple("european-commission", "The Commission"), tuple("european-commission", "the Commission"));
+    }
 }
