@@ -101,7 +101,9 @@ final class InstrumentResolver {
         if (right != null) {
             return new Owner(numberingOf(right), null);
         }
-        int of = OF.stream().mapToInt(word -> Words.afterWord(text, pos, word)).max().orElse(-1);
+        // "Article 34(1), first subparagraph, point (b), of Regulation (EU) 2022/2065"
+        int ofStart = pos < text.length() && text.charAt(pos) == ',' ? Words.spaces(text, pos + 1) : pos;
+        int of = OF.stream().mapToInt(word -> Words.afterWord(text, ofStart, word)).max().orElse(-1);
         if (of > 0 && of < text.length() && Words.isSpace(text.charAt(of))) {
             int owner = Words.spaces(text, of);
             NameMatch named = startingAt(names, owner);

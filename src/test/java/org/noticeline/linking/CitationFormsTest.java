@@ -196,6 +196,13 @@ class CitationFormsTest {
     }
 
     @Test
+    void readsTheFormalStyleOfTheOfficialJournal() {
+        assertThat(extract("Article 34(1), first subparagraph, point (b), of Regulation (EU) 2022/2065").rules())
+                .extracting(RuleMention::key, RuleMention::paragraph, RuleMention::point)
+                .containsExactly(tuple("DSA:34", "1", "b"));
+    }
+
+    @Test
     void carriesTheInstrumentOfTheLastCitationBackOverARun() {
         assertThat(extract("infringements of Article 5(1)(a) and Article 6(1) GDPR").links().ruleKeys())
                 .containsExactly("GDPR:5", "GDPR:6");
