@@ -24,6 +24,9 @@ final class CitationParser {
     private static final int MAX_DIGITS = 5;
     private static final int MAX_LABEL = 4;
     private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
+    private static final List<String> PARAGRAPH_WORDS = List.of("paragraph", "para.", "Abs.");
+    private static final List<String> CONJUNCTIONS = List.of("and/or", "and", "or", "&");
+    private static final List<String> CONTINUATIONS = List.of("et seq.", "et seq", "ff.");
 
     private record Qualifier(CitationMarkers.Kind kind, List<String> labels, int start, int resume) {
 
@@ -199,7 +202,7 @@ final class CitationParser {
             subdivisions.add(text.substring(label, label + 1));
             return label + 1;
         }
-        for (String paragraph : List.of("paragraph", "para.", "Abs.")) {
+        for (String paragraph : PARAGRAPH_WORDS) {
             after = afterWord(text, word, paragraph);
             if (after > 0) {
                 int digits = spaces(text, after);
@@ -276,7 +279,7 @@ final class CitationParser {
             separated = true;
             pos = spaces(text, pos + 1);
         }
-        for (String conjunction : List.of("and/or", "and", "or", "&")) {
+        for (String conjunction : CONJUNCTIONS) {
             int after = afterWord(text, pos, conjunction);
             if (after > 0) {
                 separated = true;
@@ -322,7 +325,7 @@ final class CitationParser {
 
     private static int afterEtSeq(String text, int end) {
         int pos = spaces(text, end);
-        for (String continuation : List.of("et seq.", "et seq", "ff.")) {
+        for (String continuation : CONTINUATIONS) {
             if (pos > end && text.startsWith(continuation, pos) && !isWordChar(text, pos + continuation.length())) {
                 return pos + continuation.length();
             }

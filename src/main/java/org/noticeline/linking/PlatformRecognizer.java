@@ -23,6 +23,7 @@ final class PlatformRecognizer {
             "states", "country", "countries", "company", "companies", "party", "parties", "person", "user",
             "option", "scenario", "example", "type", "category", "level", "phase", "stage", "step", "tier",
             "version", "model", "case", "generation", "mr", "ms", "mrs", "dr", "entity", "brand", "product");
+    private static final List<String> CONJUNCTIONS = List.of("and", "or");
 
     Found recognize(String text, List<NameMatch> names) {
         List<PlatformMention> platforms = new ArrayList<>();
@@ -87,7 +88,7 @@ final class PlatformRecognizer {
             pos++;
         }
         pos = Words.spaces(text, pos);
-        for (String conjunction : List.of("and", "or")) {
+        for (String conjunction : CONJUNCTIONS) {
             int after = Words.afterWord(text, pos, conjunction);
             if (after > 0) {
                 separated = true;
@@ -108,7 +109,7 @@ final class PlatformRecognizer {
             pos--;
         }
         boolean separated = false;
-        for (String conjunction : List.of("and", "or")) {
+        for (String conjunction : CONJUNCTIONS) {
             int start = pos - conjunction.length();
             if (start > 0 && text.startsWith(conjunction, start) && Words.isSpace(text.charAt(start - 1))) {
                 separated = true;
