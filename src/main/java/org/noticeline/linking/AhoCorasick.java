@@ -23,10 +23,14 @@ final class AhoCorasick<T> {
 
     private static final char[] FOLD = foldTable();
 
+    /** Every char to its class in the automaton's alphabet, folding applied; 0 for chars no pattern uses. */
     private final char[] classOf;
+    private final int spaceClass;
     private final int classes;
     private final int[] next;
     private final int[][] patternsEndingAt;
+    /** The state itself when a pattern ends there, else the nearest suffix state where one does, else 0. */
+    private final int[] firstOutput;
     private final int[] outputLink;
     private final int[] lengths;
     private final List<T> values;
@@ -35,10 +39,15 @@ final class AhoCorasick<T> {
     private AhoCorasick(char[] classOf, int classes, int[] next, int[][] patternsEndingAt, int[] outputLink,
                         int[] lengths, List<T> values) {
         this.classOf = classOf;
+        this.spaceClass = classOf[' '];
         this.classes = classes;
         this.next = next;
         this.patternsEndingAt = patternsEndingAt;
         this.outputLink = outputLink;
+        this.firstOutput = new int[patternsEndingAt.length];
+        for (int state = 0; state < firstOutput.length; state++) {
+            firstOutput[state] = patternsEndingAt[state].length > 0 ? state : outputLink[state];
+        }
         this.lengths = lengths;
         this.values = values;
         int longest = 1;
@@ -54,15 +63,16 @@ final class AhoCorasick<T> {
 
     /** Reports every occurrence of every pattern, overlapping ones included, in order of their end. */
     void scan(String text, Sink<T> sink) {
-        // Folding collapses whitespace, so a match's start is looked up from the positions of the
-        // last folded characters rather than computed from the pattern's length.
+        // Folding collapses whitespace, so a match's start is looked up from the positions of the last
+        // folded characters rather than computed from the pattern's length. Only characters that leave
+        // the automaton off its root are recorded: no match can start at one that does not.
         int[] positions = new int[ringMask + 1];
         int folded = 0;
         int state = 0;
         boolean afterSpace = false;
         for (int i = 0, n = text.length(); i < n; i++) {
-            char c = FOLD[text.charAt(i)];
-            if (c == ' ') {
+            int cls = classOf[text.charAt(i)];
+            if (cls == spaceClass) {
                 if (afterSpace) {
                     continue;
                 }
@@ -70,14 +80,15 @@ final class AhoCorasick<T> {
             } else {
                 afterSpace = false;
             }
+            state = next[state * classes + cls];
+            if (state == 0) {
+                continue;
+            }
             positions[folded++ & ringMask] = i;
-            state = next[state * classes + classOf[c]];
-            int output = patternsEndingAt[state].length > 0 ? state : outputLink[state];
-            while (output > 0) {
+            for (int output = firstOutput[state]; output > 0; output = outputLink[output]) {
                 for (int pattern : patternsEndingAt[output]) {
                     sink.match(positions[(folded - lengths[pattern]) & ringMask], i + 1, values.get(pattern));
                 }
-                output = outputLink[output];
             }
         }
     }
@@ -123,11 +134,16 @@ final class AhoCorasick<T> {
 
         AhoCorasick<T> build() {
             TreeSet<Character> alphabet = new TreeSet<>();
+            alphabet.add(' ');
             patterns.forEach(p -> p.chars().forEach(c -> alphabet.add((char) c)));
-            char[] classOf = new char[Character.MAX_VALUE + 1];
+            char[] foldedClass = new char[Character.MAX_VALUE + 1];
             int classes = 1;
             for (char c : alphabet) {
-                classOf[c] = (char) classes++;
+                foldedClass[c] = (char) classes++;
+            }
+            char[] classOf = new char[Character.MAX_VALUE + 1];
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                classOf[c] = foldedClass[FOLD[c]];
             }
 
             List<Map<Character, Integer>> children = new ArrayList<>();

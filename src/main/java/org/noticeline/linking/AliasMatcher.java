@@ -81,13 +81,9 @@ final class AliasMatcher {
 
     /** A name is not part of a longer word ("Meta" in "Metaverse", "X" in "XL"). */
     private static boolean standsAlone(String text, int start, int end) {
-        boolean left = start == 0 || !isWordChar(text.charAt(start)) || !isWordChar(text.charAt(start - 1));
-        boolean right = end == text.length() || !isWordChar(text.charAt(end - 1)) || !isWordChar(text.charAt(end));
+        boolean left = start == 0 || !Words.isWordChar(text.charAt(start)) || !Words.isWordChar(text.charAt(start - 1));
+        boolean right = end == text.length() || !Words.isWordChar(text.charAt(end - 1)) || !Words.isWordChar(text.charAt(end));
         return left && right;
-    }
-
-    static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c);
     }
 
     private static final class Names {
@@ -97,8 +93,14 @@ final class AliasMatcher {
             Set<String> distinct = new HashSet<>();
             Stream.concat(Stream.of(name), aliases.stream())
                     .filter(n -> n != null && !n.isBlank())
+                    .flatMap(Names::withSentenceCase)
                     .filter(n -> distinct.add(AhoCorasick.fold(n)))
                     .forEach(n -> builder.add(n, term));
+        }
+
+        /** "the Commission" also opens a sentence as "The Commission". */
+        private static Stream<String> withSentenceCase(String name) {
+            return name.startsWith("the ") ? Stream.of(name, "The" + name.substring(3)) : Stream.of(name);
         }
     }
 }

@@ -55,11 +55,11 @@ final class CitationMarkers {
             if (!Character.isWhitespace(before) && before != '(' && before != '[') {
                 return false;
             }
-        } else if (AliasMatcher.isWordChar(first) && AliasMatcher.isWordChar(before)) {
+        } else if (Words.isWordChar(first) && Words.isWordChar(before)) {
             return false;
         }
         char last = text.charAt(end - 1);
-        return end == text.length() || !AliasMatcher.isWordChar(last) || !AliasMatcher.isWordChar(text.charAt(end));
+        return end == text.length() || !Words.isWordChar(last) || !Words.isWordChar(text.charAt(end));
     }
 
     private static AhoCorasick<Kind> words() {
@@ -68,7 +68,8 @@ final class CitationMarkers {
                 "Art.", "Arts.", "art.", "arts.", "Art", "Arts", "Artt.")) {
             words.add(w, Kind.ARTICLE);
         }
-        for (String w : List.of("Section", "Sections", "section", "sections", "SECTION", "Sec.", "Secs.", "sec.",
+        for (String w : List.of("Section", "Sections", "section", "sections", "SECTION", "subsection", "subsections",
+                "Subsection", "Sec.", "Secs.", "sec.",
                 "s.", "ss.", "s", "ss", "§", "§§")) {
             words.add(w, Kind.SECTION);
         }

@@ -5,6 +5,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import static org.noticeline.linking.Words.afterWord;
+import static org.noticeline.linking.Words.isDigit;
+import static org.noticeline.linking.Words.isWordChar;
+import static org.noticeline.linking.Words.spaces;
+
 /**
  * Reads citations out of text: a marker and numbers with their paragraphs and points ("Article 35(1)(c)",
  * "Art. 35 (1)(c)", "§ 230(c)(1)", "s. 10", "Article 35(1), point (c)"), lists ("Articles 34(1), 34(2)
@@ -17,7 +22,11 @@ final class CitationParser {
     /** Wider ranges are written out by nobody; a wider one is more likely two unrelated numbers. */
     private static final int WIDEST_RANGE = 300;
     private static final int MAX_DIGITS = 5;
+    private static final int MAX_LABEL = 4;
     private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
+    private static final List<String> PARAGRAPH_WORDS = List.of("paragraph", "para.", "Abs.");
+    private static final List<String> CONJUNCTIONS = List.of("and/or", "and", "or", "&");
+    private static final List<String> CONTINUATIONS = List.of("et seq.", "et seq", "ff.");
 
     private record Qualifier(CitationMarkers.Kind kind, List<String> labels, int start, int resume) {
 
@@ -152,8 +161,11 @@ final class CitationParser {
             if (open >= text.length() || text.charAt(open) != '(') {
                 return pos;
             }
-            int close = text.indexOf(')', open + 1);
-            if (close < 0 || !isLabel(text, open + 1, close)) {
+            int close = open + 1;
+            while (close < text.length() && close - open <= MAX_LABEL && text.charAt(close) != ')') {
+                close++;
+            }
+            if (close >= text.length() || text.charAt(close) != ')' || !isLabel(text, open + 1, close)) {
                 return pos;
             }
             labels.add(text.substring(open + 1, close));
@@ -190,7 +202,7 @@ final class CitationParser {
             subdivisions.add(text.substring(label, label + 1));
             return label + 1;
         }
-        for (String paragraph : List.of("paragraph", "para.", "Abs.")) {
+        for (String paragraph : PARAGRAPH_WORDS) {
             after = afterWord(text, word, paragraph);
             if (after > 0) {
                 int digits = spaces(text, after);
@@ -267,7 +279,7 @@ final class CitationParser {
             separated = true;
             pos = spaces(text, pos + 1);
         }
-        for (String conjunction : List.of("and/or", "and", "or", "&")) {
+        for (String conjunction : CONJUNCTIONS) {
             int after = afterWord(text, pos, conjunction);
             if (after > 0) {
                 separated = true;
@@ -313,7 +325,7 @@ final class CitationParser {
 
     private static int afterEtSeq(String text, int end) {
         int pos = spaces(text, end);
-        for (String continuation : List.of("et seq.", "et seq", "ff.")) {
+        for (String continuation : CONTINUATIONS) {
             if (pos > end && text.startsWith(continuation, pos) && !isWordChar(text, pos + continuation.length())) {
                 return pos + continuation.length();
             }
@@ -321,33 +333,10 @@ final class CitationParser {
         return end;
     }
 
-    /** The position after {@code word} at {@code pos} when it is a whole word there, else -1. */
-    static int afterWord(String text, int pos, String word) {
-        if (!text.startsWith(word, pos)) {
-            return -1;
-        }
-        int end = pos + word.length();
-        boolean endsInLetter = Character.isLetter(word.charAt(word.length() - 1));
-        return endsInLetter && isWordChar(text, end) ? -1 : end;
-    }
-
-    /** Skips up to three whitespace characters: enough for "Art.\u00A034" or a line break, not for a new paragraph. */
-    static int spaces(String text, int pos) {
-        int end = pos;
-        while (end < text.length() && end - pos < 3 && isSpace(text.charAt(end))) {
-            end++;
-        }
-        return end;
-    }
-
-    static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
-    }
-
     /** "1", "1a", "c", "iv", "A": what legislation puts in brackets; "(EU)" and "(Risk assessment)" are not. */
     private static boolean isLabel(String text, int start, int end) {
         int length = end - start;
-        if (length < 1 || length > 4) {
+        if (length < 1 || length > MAX_LABEL) {
             return false;
         }
         char first = text.charAt(start);
@@ -379,13 +368,5 @@ final class CitationParser {
 
     private static boolean isInteger(String number) {
         return !number.isEmpty() && Character.isDigit(number.charAt(number.length() - 1));
-    }
-
-    static boolean isDigit(String text, int pos) {
-        return pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9';
-    }
-
-    private static boolean isWordChar(String text, int pos) {
-        return pos < text.length() && AliasMatcher.isWordChar(text.charAt(pos));
     }
 }

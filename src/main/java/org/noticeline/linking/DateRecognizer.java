@@ -4,9 +4,15 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+
+import static org.noticeline.linking.Words.isDigit;
+import static org.noticeline.linking.Words.isSpace;
 
 /** Finds calendar dates ("12 August 2024", "August 12, 2024", "2024-08-12") and writes them as ISO dates. */
 final class DateRecognizer {
+
+    private static final Set<String> ORDINAL_SUFFIXES = Set.of("st", "nd", "rd", "th");
 
     List<DateMention> find(String text) {
         List<DateMention> dates = new ArrayList<>();
@@ -97,25 +103,18 @@ final class DateRecognizer {
         }
     }
 
+    /** After "st", "nd", "rd" or "th" closing a day ("1st", "12th"), or {@code pos} when there is none. */
     private static int afterOrdinal(String text, int pos) {
-        if (pos + 2 <= text.length() && List.of("st", "nd", "rd", "th").contains(text.substring(pos, pos + 2))
-                && (pos + 2 == text.length() || !Character.isLetter(text.charAt(pos + 2)))) {
-            return pos + 2;
+        if (pos + 2 > text.length() || Words.isWordChar(text, pos + 2)) {
+            return pos;
         }
-        return pos;
+        String suffix = text.substring(pos, pos + 2);
+        return ORDINAL_SUFFIXES.contains(suffix) ? pos + 2 : pos;
     }
 
     /** The position after one space at {@code pos}, or -1 when there is none. */
     private static int spaceAfter(String text, int pos) {
         return pos < text.length() && isSpace(text.charAt(pos)) ? pos + 1 : -1;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\u00A0' || c == '\n';
-    }
-
-    private static boolean isDigit(String text, int i) {
-        return i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9';
     }
 
     private static int number(String text, int start, int end) {

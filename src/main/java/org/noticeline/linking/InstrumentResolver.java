@@ -27,6 +27,9 @@ final class InstrumentResolver {
             "\\s*(,|,?\\s*(and|or|and/or|&|as well as|(read )?(in conjunction|together|in combination) with|read with))?\\s*");
     private static final List<String> DOCUMENT_PARTS = List.of("above", "below", "hereof", "hereunder");
     private static final List<String> DETERMINERS = List.of("the", "this", "that", "these", "those");
+    private static final List<String> CONNECTORS = List.of("of", "the", "on", "and", "for", "et", "da", "do", "de");
+    /** "Article 19 of the Marco Civil", and as Portuguese, French or German texts write it ("art. 19 do Marco Civil"). */
+    private static final List<String> OF = List.of("of", "do", "da", "de", "des", "der", "del");
 
     List<Resolution> resolve(String text, List<Citation> citations, List<NameMatch> instruments) {
         NameMatch[] names = instruments.toArray(NameMatch[]::new);
@@ -93,25 +96,27 @@ final class InstrumentResolver {
 
     /** What the words right after a citation say it belongs to: "DSA", "of the Charter", "of Directive 95/46/EC". */
     private static Owner ownerAfter(String text, int end, NameMatch[] names) {
-        int pos = CitationParser.spaces(text, end);
+        int pos = Words.spaces(text, end);
         NameMatch right = startingAt(names, pos);
         if (right != null) {
             return new Owner(numberingOf(right), null);
         }
-        int of = CitationParser.afterWord(text, pos, "of");
-        if (of > 0 && of < text.length() && CitationParser.isSpace(text.charAt(of))) {
-            int owner = CitationParser.spaces(text, of);
+        // "Article 34(1), first subparagraph, point (b), of Regulation (EU) 2022/2065"
+        int ofStart = pos < text.length() && text.charAt(pos) == ',' ? Words.spaces(text, pos + 1) : pos;
+        int of = OF.stream().mapToInt(word -> Words.afterWord(text, ofStart, word)).max().orElse(-1);
+        if (of > 0 && of < text.length() && Words.isSpace(text.charAt(of))) {
+            int owner = Words.spaces(text, of);
             NameMatch named = startingAt(names, owner);
             for (int d = 0; named == null && d < DETERMINERS.size(); d++) {
-                int after = CitationParser.afterWord(text, owner, DETERMINERS.get(d));
-                named = after > 0 ? startingAt(names, CitationParser.spaces(text, after)) : null;
+                int after = Words.afterWord(text, owner, DETERMINERS.get(d));
+                named = after > 0 ? startingAt(names, Words.spaces(text, after)) : null;
             }
             return named != null
                     ? new Owner(numberingOf(named), null)
                     : new Owner(null, "cites '" + phrase(text, owner) + "', which is not an instrument of the catalog");
         }
         for (String part : DOCUMENT_PARTS) {
-            if (CitationParser.afterWord(text, pos, part) > 0) {
+            if (Words.afterWord(text, pos, part) > 0) {
                 return new Owner(null, "refers to a part of the document itself");
             }
         }
@@ -126,7 +131,7 @@ final class InstrumentResolver {
             return null;
         }
         for (int i = names[k].end(); i < start; i++) {
-            if (!CitationParser.isSpace(text.charAt(i))) {
+            if (!Words.isSpace(text.charAt(i))) {
                 return null;
             }
         }
@@ -148,17 +153,26 @@ final class InstrumentResolver {
         return end - pos >= 2 && wordEnds ? text.substring(pos, end) : null;
     }
 
-    /** A few words from {@code pos}, for a reason a curator can read. */
+    /** The name cited at {@code pos} ("the Irish Data Protection Act 2018", "Directive 95/46/EC"), for a reason a curator can read. */
     private static String phrase(String text, int pos) {
-        int end = pos;
-        int words = 0;
-        while (end < text.length() && ".,;:\n".indexOf(text.charAt(end)) < 0 && end - pos < 60) {
-            if (text.charAt(end) == ' ' && ++words == 6) {
+        String[] words = text.substring(pos, Math.min(text.length(), pos + 80)).split("[,;:]", 2)[0].split("\\s+");
+        List<String> phrase = new ArrayList<>();
+        for (String word : words) {
+            boolean opening = phrase.isEmpty() || (phrase.size() == 1 && DETERMINERS.contains(phrase.get(0)));
+            boolean name = !word.isEmpty() && (Character.isUpperCase(word.charAt(0)) || Character.isDigit(word.charAt(0)));
+            if (word.isEmpty() || (!opening && !name && !CONNECTORS.contains(word))) {
                 break;
             }
-            end++;
+            boolean endsSentence = word.indexOf('.') == word.length() - 1;
+            phrase.add(endsSentence ? word.substring(0, word.length() - 1) : word);
+            if (endsSentence) {
+                break;
+            }
         }
-        return text.substring(pos, end).strip();
+        while (phrase.size() > 1 && CONNECTORS.contains(phrase.get(phrase.size() - 1))) {
+            phrase.remove(phrase.size() - 1);
+        }
+        return String.join(" ", phrase);
     }
 
     private static Numbering numberingOf(NameMatch match) {

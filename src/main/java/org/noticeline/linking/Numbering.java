@@ -1,6 +1,7 @@
 package org.noticeline.linking;
 
 import org.noticeline.catalog.model.InstrumentSpec;
+import org.noticeline.catalog.model.ProvisionSpec;
 
 import java.util.Locale;
 import java.util.Map;
@@ -11,10 +12,10 @@ import java.util.Optional;
  * for a named act whose sections are codified elsewhere, a map onto the instrument's provisions
  * ("Section 5 of the FTC Act" is 15 U.S.C. § 45, USC-15:45).
  *
- * @param name     how reasons name it: the instrument's code or the act's name
- * @param unit     the catalog unit its numbers count (article, section, part)
+ * @param name       how reasons name it: the instrument's code or the act's name
+ * @param unit       the catalog unit its numbers count (article, section, part)
  * @param instrument the instrument whose rule keys the numbers resolve to
- * @param mapped   for a named act, its section numbers to the instrument's; empty for the instrument's own numbering
+ * @param mapped     for a named act, its section numbers to the instrument's; empty for the instrument's own numbering
  */
 record Numbering(String name, String unit, InstrumentSpec instrument, Map<String, String> mapped) {
 
@@ -33,10 +34,11 @@ record Numbering(String name, String unit, InstrumentSpec instrument, Map<String
             return Optional.ofNullable(mapped.get(number));
         }
         return instrument.hasProvision(number)
-                ? Optional.of(instrument.provision(number).map(p -> p.number()).orElse(number))
+                ? Optional.of(instrument.provision(number).map(ProvisionSpec::number).orElse(number))
                 : Optional.empty();
     }
 
+    /** Why {@code cited} gives no provision, for an unresolved citation. */
     String missing(String cited) {
         return mapped.isEmpty()
                 ? name + " has no " + unit + " " + cited

@@ -23,6 +23,7 @@ final class PlatformRecognizer {
             "states", "country", "countries", "company", "companies", "party", "parties", "person", "user",
             "option", "scenario", "example", "type", "category", "level", "phase", "stage", "step", "tier",
             "version", "model", "case", "generation", "mr", "ms", "mrs", "dr", "entity", "brand", "product");
+    private static final List<String> CONJUNCTIONS = List.of("and", "or");
 
     Found recognize(String text, List<NameMatch> names) {
         List<PlatformMention> platforms = new ArrayList<>();
@@ -68,7 +69,7 @@ final class PlatformRecognizer {
     /** The word right before {@code at}, separated by one space only. */
     private static String wordBefore(String text, int at) {
         int end = at - 1;
-        if (end < 0 || !CitationParser.isSpace(text.charAt(end))) {
+        if (end < 0 || !Words.isSpace(text.charAt(end))) {
             return "";
         }
         int start = end;
@@ -86,12 +87,12 @@ final class PlatformRecognizer {
             separated = true;
             pos++;
         }
-        pos = CitationParser.spaces(text, pos);
-        for (String conjunction : List.of("and", "or")) {
-            int after = CitationParser.afterWord(text, pos, conjunction);
+        pos = Words.spaces(text, pos);
+        for (String conjunction : CONJUNCTIONS) {
+            int after = Words.afterWord(text, pos, conjunction);
             if (after > 0) {
                 separated = true;
-                pos = CitationParser.spaces(text, after);
+                pos = Words.spaces(text, after);
             }
         }
         int end = pos;
@@ -104,19 +105,19 @@ final class PlatformRecognizer {
     /** The word before "Y, ", "Y and ", "Y or " or "Y/" ending at {@code at}, or "". */
     private static String wordBeforeSeparator(String text, int at) {
         int pos = at;
-        while (pos > 0 && CitationParser.isSpace(text.charAt(pos - 1))) {
+        while (pos > 0 && Words.isSpace(text.charAt(pos - 1))) {
             pos--;
         }
         boolean separated = false;
-        for (String conjunction : List.of("and", "or")) {
+        for (String conjunction : CONJUNCTIONS) {
             int start = pos - conjunction.length();
-            if (start > 0 && text.startsWith(conjunction, start) && CitationParser.isSpace(text.charAt(start - 1))) {
+            if (start > 0 && text.startsWith(conjunction, start) && Words.isSpace(text.charAt(start - 1))) {
                 separated = true;
                 pos = start;
                 break;
             }
         }
-        while (pos > 0 && CitationParser.isSpace(text.charAt(pos - 1))) {
+        while (pos > 0 && Words.isSpace(text.charAt(pos - 1))) {
             pos--;
         }
         if (pos > 0 && (text.charAt(pos - 1) == ',' || text.charAt(pos - 1) == '/')) {

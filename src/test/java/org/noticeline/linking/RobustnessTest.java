@@ -1,0 +1,52 @@
+package org.noticeline.linking;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Text cut anywhere and shuffled citation fragments never break the engine or its offsets. */
+class RobustnessTest {
+
+    private static final String[] FRAGMENTS = {"Article", "Articles", "Art.", "34", "28b", "(1)", "(c)", "(", ")", ",",
+        " and ", " to ", "-", " of the ", "DSA", "GDPR", "X", "Twitter", "§", "§§", "s.", "15 U.S.C.", "Part", "Recital",
+        "point", "paragraph", ".", "\n", "\n\n", " ", "12", "August", "2024", "2024-08-12", "Meta", "Threads", "the",
+        "\u00A0", "’", "Online Safety Act 2023", "section", "et seq.", "Member State", "thereof", "UK"};
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "Article", "Article 34(", "Art. 35 (1)(", "§", "§§ 6501-", "15 U.S.C.", "X",
+            "point (c) of", "Articles 34 to", "(((((((((", "12 August", "2024-08-", "Section 5 of the"})
+    void handlesTextCutShort(String text) {
+        assertConsistent(text);
+    }
+
+    @Test
+    void handlesShuffledFragments() {
+        Random random = new Random(7);
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = 1 + random.nextInt(30);
+            for (int f = 0; f < length; f++) {
+                text.append(FRAGMENTS[random.nextInt(FRAGMENTS.length)]);
+                if (random.nextBoolean()) {
+                    text.append(' ');
+                }
+            }
+            assertConsistent(text.toString());
+        }
+    }
+
+    private static void assertConsistent(String text) {
+        Extraction extraction = RealCatalog.LINKER.extract(text);
+        Stream.of(extraction.rules(), extraction.platforms(), extraction.providers(), extraction.authorities(),
+                        extraction.dates(), extraction.unresolved())
+                .flatMap(List::stream)
+                .forEach(m -> assertThat(text.substring(m.start(), m.end())).as(text).isEqualTo(m.text()));
+        extraction.rules().forEach(r -> assertThat(RealCatalog.CATALOG.hasRule(r.key())).as(r.key()).isTrue());
+    }
+}
