@@ -1,0 +1,87 @@
+package org.noticeline.ingest.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import org.jboss.logging.Logger;
+import org.noticeline.config.NoticelineConfig;
+import org.noticeline.web.Problem;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code notices/catalog/sources.yaml}: the sources the curated catalog lists, applied at start-up
+ * (after the corpus, whose authorities they name). A bad entry is skipped and reported in the log and
+ * on {@code /admin/feeds}; the others are applied.
+ */
+@ApplicationScoped
+public class FeedSourceFile {
+
+    public static final String FILE = "sources.yaml";
+    private static final Logger LOG = Logger.getLogger(FeedSourceFile.class);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @Inject
+    NoticelineConfig config;
+    @Inject
+    FeedSources sources;
+
+    private volatile List<String> problems = List.of();
+
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
+        apply(config.corpusDir().resolve("catalog").resolve(FILE));
+    }
+
+    /** Problems found the last time this replica read the file. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    public List<String> apply(Path file) {
+        List<String> found = new ArrayList<>();
+        if (Files.exists(file)) {
+            List<FeedSourceSpec> specs;
+            try {
+                JsonNode tree = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+                specs = tree == null || tree.isMissingNode() || tree.isNull() ? List.of() : List.of(YAML.treeToValue(tree, FeedSourceSpec[].class));
+            } catch (JsonProcessingException e) {
+                specs = List.of();
+                found.add(FILE + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
+            } catch (IOException e) {
+                specs = List.of();
+                found.add(FILE + ": cannot read: " + e.getMessage());
+            }
+            Set<String> ids = new HashSet<>();
+            for (FeedSourceSpec spec : specs) {
+                String name = spec.id() == null ? "an entry without id" : "source '" + spec.id() + "'";
+                List<Problem.FieldProblem> invalid = sources.problems(spec);
+                if (!invalid.isEmpty()) {
+                    invalid.forEach(p -> found.add(FILE + ": " + name + ": " + p.field() + ": " + p.message()));
+                } else if (!ids.add(spec.id())) {
+                    found.add(FILE + ": " + name + " is listed twice");
+                } else {
+                    sources.applyFileEntry(spec).ifPresent(p -> found.add(FILE + ": " + p));
+                }
+            }
+        }
+        found.forEach(p -> LOG.warnf("feed sources: %s", p));
+        problems = List.copyOf(found);
+        return problems;
+    }
+}
