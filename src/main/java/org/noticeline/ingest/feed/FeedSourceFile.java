@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -56,19 +57,8 @@ public class FeedSourceFile {
     public List<String> apply(Path file) {
         List<String> found = new ArrayList<>();
         if (Files.exists(file)) {
-            List<FeedSourceSpec> specs;
-            try {
-                JsonNode tree = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
-                specs = tree == null || tree.isMissingNode() || tree.isNull() ? List.of() : List.of(YAML.treeToValue(tree, FeedSourceSpec[].class));
-            } catch (JsonProcessingException e) {
-                specs = List.of();
-                found.add(FILE + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
-            } catch (IOException e) {
-                specs = List.of();
-                found.add(FILE + ": cannot read: " + e.getMessage());
-            }
             Set<String> ids = new HashSet<>();
-            for (FeedSourceSpec spec : specs) {
+            for (FeedSourceSpec spec : read(file, found)) {
                 String name = spec.id() == null ? "an entry without id" : "source '" + spec.id() + "'";
                 List<Problem.FieldProblem> invalid = sources.problems(spec);
                 if (!invalid.isEmpty()) {
@@ -83,5 +73,40 @@ public class FeedSourceFile {
         found.forEach(p -> LOG.warnf("feed sources: %s", p));
         problems = List.copyOf(found);
         return problems;
+    }
+
+    /** The file's entries; one that cannot be read (an unknown field, a list for a string) is reported and left out. */
+    private static List<FeedSourceSpec> read(Path file, List<String> found) {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            found.add(FILE + ": not readable YAML: " + e.getOriginalMessage().replaceAll("\\s+", " "));
+            return List.of();
+        } catch (IOException e) {
+            found.add(FILE + ": cannot read: " + e.getMessage());
+            return List.of();
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            return List.of();
+        }
+        if (!tree.isArray()) {
+            found.add(FILE + ": expected a list of sources");
+            return List.of();
+        }
+        List<FeedSourceSpec> specs = new ArrayList<>();
+        int position = 0;
+        for (JsonNode entry : tree) {
+            position++;
+            String name = entry.hasNonNull("id") ? "source '" + entry.get("id").asText() + "'" : "entry " + position;
+            try {
+                specs.add(YAML.treeToValue(entry, FeedSourceSpec.class));
+            } catch (UnrecognizedPropertyException e) {
+                found.add(FILE + ": " + name + ": unknown field '" + e.getPropertyName() + "'");
+            } catch (JsonProcessingException e) {
+                found.add(FILE + ": " + name + ": " + e.getOriginalMessage().replaceAll("`[a-z.]+\\.([A-Za-z]+)`", "$1").replaceAll("\\s+", " "));
+            }
+        }
+        return specs;
     }
 }
