@@ -194,7 +194,7 @@ class FeedAdminTest {
         assertThat(broken.select("td.outcome").text()).isEqualTo("failed");
         assertThat(broken.select("td.error").text()).contains("answered HTTP 500");
         Element shipped = page.getElementById("source-ftc-consumer-protection");
-        assertThat(shipped.text()).contains("disabled").contains("never");
+        assertThat(shipped.text()).contains("rss, every 1h, disabled").contains("never");
     }
 
     @Test
