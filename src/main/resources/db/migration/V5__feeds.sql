@@ -54,3 +54,6 @@ create index ix_feed_entry_url on feed_entry (url);
 
 -- A feed entry whose link a notice already cites is that notice: looked up by URL on every new entry.
 create index ix_notice_source_url on notice_source (url);
+
+-- Replicas starting together apply notices/catalog/sources.yaml one after the other.
+insert into app_lock (name) values ('feed-sources');

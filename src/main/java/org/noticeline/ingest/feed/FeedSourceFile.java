@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.web.Problem;
@@ -42,6 +44,8 @@ public class FeedSourceFile {
     NoticelineConfig config;
     @Inject
     FeedSources sources;
+    @Inject
+    EntityManager em;
 
     private volatile List<String> problems = List.of();
 
@@ -54,25 +58,37 @@ public class FeedSourceFile {
         return problems;
     }
 
+    /**
+     * Applies the file in one transaction holding the {@code feed-sources} row lock, so replicas
+     * starting together apply it one after the other (the second finds every entry applied).
+     */
     public List<String> apply(Path file) {
         List<String> found = new ArrayList<>();
         if (Files.exists(file)) {
-            Set<String> ids = new HashSet<>();
-            for (FeedSourceSpec spec : read(file, found)) {
-                String name = spec.id() == null ? "an entry without id" : "source '" + spec.id() + "'";
-                List<Problem.FieldProblem> invalid = sources.problems(spec);
-                if (!invalid.isEmpty()) {
-                    invalid.forEach(p -> found.add(FILE + ": " + name + ": " + p.field() + ": " + p.message()));
-                } else if (!ids.add(spec.id())) {
-                    found.add(FILE + ": " + name + " is listed twice");
-                } else {
-                    sources.applyFileEntry(spec).ifPresent(p -> found.add(FILE + ": " + p));
-                }
-            }
+            List<FeedSourceSpec> specs = read(file, found);
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("select name from app_lock where name = 'feed-sources' for update").getResultList();
+                applyAll(specs, found);
+            });
         }
         found.forEach(p -> LOG.warnf("feed sources: %s", p));
         problems = List.copyOf(found);
         return problems;
+    }
+
+    private void applyAll(List<FeedSourceSpec> specs, List<String> found) {
+        Set<String> ids = new HashSet<>();
+        for (FeedSourceSpec spec : specs) {
+            String name = spec.id() == null ? "an entry without id" : "source '" + spec.id() + "'";
+            List<Problem.FieldProblem> invalid = sources.problems(spec);
+            if (!invalid.isEmpty()) {
+                invalid.forEach(p -> found.add(FILE + ": " + name + ": " + p.field() + ": " + p.message()));
+            } else if (!ids.add(spec.id())) {
+                found.add(FILE + ": " + name + " is listed twice");
+            } else {
+                sources.applyFileEntry(spec).ifPresent(p -> found.add(FILE + ": " + p));
+            }
+        }
     }
 
     /** The file's entries; one that cannot be read (an unknown field, a list for a string) is reported and left out. */

@@ -255,6 +255,41 @@ class FeedAdminTest {
     }
 
     @Test
+    void replicasApplyingTheSourcesFileTogetherCreateEachSourceOnce() throws Exception {
+        Path dir = Files.createTempDirectory("sources-race");
+        Path yaml = dir.resolve("sources.yaml");
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            entries.append("- {id: m-race-%d, authority: ofcom, url: %s, format: rss}\n".formatted(i, server.url("/race.xml")));
+        }
+        Files.writeString(yaml, entries);
+        java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<List<String>> replica = () -> {
+                go.await();
+                return file.apply(yaml);
+            };
+            var first = replicas.submit(replica);
+            var second = replicas.submit(replica);
+            go.countDown();
+
+            assertThat(first.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+            assertThat(second.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+            long count = QuarkusTransaction.requiringNew().call(() -> FeedSource.count("id like 'm-race-%'"));
+            assertThat(count).isEqualTo(5);
+        } finally {
+            replicas.shutdownNow();
+            for (int i = 0; i < 5; i++) {
+                given().header("Authorization", ADMIN).delete("/api/admin/sources/m-race-" + i);
+            }
+            file.apply(Path.of("notices/catalog/sources.yaml"));
+            Files.deleteIfExists(yaml);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
     void entriesSeenAreRecordedPerSource() {
         server.serve("/admin/m-records.json", "application/json", json(server,
                 new Item("r-1", "Ofcom records Recforum", "/admin/r/1", "2031-12-02", null)));
