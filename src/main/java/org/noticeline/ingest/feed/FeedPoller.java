@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -66,8 +67,14 @@ public class FeedPoller {
         List<String> due = QuarkusTransaction.requiringNew().call(() -> FeedSource.dueIds(now));
         List<PollResult> results = new ArrayList<>();
         for (String id : due) {
-            if (claim(id, true)) {
-                results.add(poll(id));
+            try {
+                if (claim(id, true)) {
+                    results.add(poll(id));
+                }
+            } catch (RuntimeException e) {
+                // poll() records every failure of the source itself; this is the database failing to record it.
+                // The claim then lapses after LEASE, and the next tick tries again; the other sources go on.
+                LOG.errorf(e, "could not poll or record source %s", id);
             }
         }
         return results;
@@ -131,8 +138,9 @@ public class FeedPoller {
         PollResult result = new PollResult(id, outcome, started, tally.entries, tally.created, tally.updated, tally.unchanged,
                 tally.duplicates, tally.kept, tally.failed, error, tally.problems);
         record(source, result, etag, lastModified);
-        LOG.infof("polled source %s: %s, %d entries, %d created, %d updated, %d failed%s", id, outcome, result.entries(),
-                result.created(), result.updated(), result.failed(), error == null ? "" : " (" + error + ")");
+        LOG.infof("polled source %s: %s, %d entries, %d created, %d updated, %d duplicates, %d kept, %d failed%s", id, outcome,
+                result.entries(), result.created(), result.updated(), result.duplicates(), result.kept(), result.failed(),
+                error == null ? "" : " (" + error + ")");
         return result;
     }
 
@@ -238,7 +246,7 @@ public class FeedPoller {
         return Outcome.DUPLICATE;
     }
 
-    private static java.util.Optional<String> noticeCiting(String url) {
+    private static Optional<String> noticeCiting(String url) {
         return Notice.getEntityManager()
                 .createQuery("select n.slug from Notice n join n.sources s where s = :url order by n.id", String.class)
                 .setParameter("url", url).setMaxResults(1).getResultStream().findFirst();

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,22 +70,22 @@ public record FeedSourceSpec(String id, String authority, String url, String for
      * Checks the URL's form, and its address when that needs no DNS (an IP literal or localhost): a
      * name is checked again on every request, when it is resolved anyway.
      */
-    private java.util.Optional<String> urlProblem(AddressPolicy policy) {
+    private Optional<String> urlProblem(AddressPolicy policy) {
         if (url == null || url.isBlank()) {
-            return java.util.Optional.of("missing url");
+            return Optional.of("missing url");
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            return java.util.Optional.of("'" + url + "' is not a URL");
+            return Optional.of("'" + url + "' is not a URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            return java.util.Optional.of("'" + url + "' is not an http(s) URL");
+            return Optional.of("'" + url + "' is not an http(s) URL");
         }
         if (url.length() > 1000) {
-            return java.util.Optional.of("url longer than 1000 characters");
+            return Optional.of("url longer than 1000 characters");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         boolean literal = host.startsWith("[") || IPV4_LITERAL.matcher(host).matches() || host.equals("localhost") || host.endsWith(".localhost");
@@ -92,10 +93,10 @@ public record FeedSourceSpec(String id, String authority, String url, String for
             try {
                 policy.check(host);
             } catch (OutboundException e) {
-                return java.util.Optional.of(e.getMessage());
+                return Optional.of(e.getMessage());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** {@code PT30M}, {@code P1D}, or {@code 45s} / {@code 30m} / {@code 1h} / {@code 1d}. */

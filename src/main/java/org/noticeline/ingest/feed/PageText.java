@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,15 +58,15 @@ public record PageText(String title, String text) {
         return new PageText(title, join(paragraphs(main)));
     }
 
-    private static java.util.Optional<Charset> charset(String contentType) {
+    private static Optional<Charset> charset(String contentType) {
         if (contentType == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Matcher m = CHARSET.matcher(contentType);
         try {
-            return m.find() ? java.util.Optional.of(Charset.forName(m.group(1))) : java.util.Optional.empty();
+            return m.find() ? Optional.of(Charset.forName(m.group(1))) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
