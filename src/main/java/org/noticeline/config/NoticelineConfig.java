@@ -79,5 +79,9 @@ public interface NoticelineConfig {
         /** Interval of a source that sets none. */
         @WithDefault("1h")
         Duration defaultInterval();
+
+        /** How often each replica looks for sources that are due; a source is polled on its own interval, never more often. */
+        @WithDefault("30s")
+        Duration tick();
     }
 }

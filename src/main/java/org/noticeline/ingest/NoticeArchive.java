@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.catalog.model.Catalog;
+import org.noticeline.ingest.document.StoredDocument;
 import org.noticeline.notice.FieldError;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeContent;
@@ -31,7 +32,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Export and import of every notice with its revisions as JSON Lines, ordered by slug, so that
+ * Export and import of every notice with its revisions and original documents as JSON Lines, ordered by slug, so that
  * exporting, importing into an empty instance and exporting again gives the same bytes. Each imported
  * line is one transaction: a bad line is reported with its number and never half-written.
  */
@@ -80,8 +81,11 @@ public class NoticeArchive {
                 .sorted(Comparator.comparingInt(r -> r.number))
                 .map(r -> new ArchivedNotice.Revision(r.number, r.changedBy, r.changedAt, r.note, NoticeSnapshots.fromJson(r.snapshot)))
                 .toList();
+        List<ArchivedNotice.Document> documents = StoredDocument.of(notice).stream()
+                .map(d -> new ArchivedNotice.Document(d.fileName, d.mediaType, d.sha256, d.pages, d.uploadedBy, d.uploadedAt, d.content))
+                .toList();
         return new ArchivedNotice(notice.slug, notice.status, notice.withdrawnReason, notice.origin, notice.sourceFile,
-                notice.ingestedAt, revisions);
+                notice.ingestedAt, revisions, documents);
     }
 
     public ImportReport importFrom(InputStream in) throws IOException {
@@ -134,6 +138,11 @@ public class NoticeArchive {
                 return "revision " + revision.number() + " is not of notice '" + notice.slug() + "'";
             }
         }
+        for (ArchivedNotice.Document document : notice.documents()) {
+            if (document.content() == null || !NoticeSnapshots.hash(document.content()).equals(document.sha256())) {
+                return "document '" + document.fileName() + "' does not match its sha256";
+            }
+        }
         List<FieldError> errors = NoticeValidator.validate(notice.revisions().get(notice.revisions().size() - 1).content(), catalog);
         return errors.isEmpty() ? null
                 : String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
@@ -169,6 +178,19 @@ public class NoticeArchive {
             row.changedBy = revision.changedBy();
             row.changedAt = revision.changedAt();
             row.note = revision.note();
+            row.persist();
+        }
+        for (ArchivedNotice.Document document : archived.documents()) {
+            StoredDocument row = new StoredDocument();
+            row.notice = notice;
+            row.fileName = document.fileName();
+            row.mediaType = document.mediaType();
+            row.sizeBytes = document.content().length;
+            row.sha256 = document.sha256();
+            row.pages = document.pages();
+            row.content = document.content();
+            row.uploadedBy = document.uploadedBy();
+            row.uploadedAt = document.uploadedAt();
             row.persist();
         }
         return true;

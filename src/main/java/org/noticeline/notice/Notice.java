@@ -51,7 +51,7 @@ public class Notice extends PanacheEntityBase {
     public String body;
     @Column(name = "content_hash")
     public String contentHash;
-    /** Where the notice came from: {@code corpus} or {@code api}. */
+    /** Where the notice came from: {@code corpus}, {@code api}, {@code document} or {@code feed}. */
     public String origin;
     @Column(name = "source_file")
     public String sourceFile;

@@ -13,11 +13,17 @@ public final class Slugs {
 
     /** {@code 2023-12-18-commission-opens-proceedings-against-x}; null when title or date is missing. */
     public static String of(String date, String title) {
-        if (title == null || title.isBlank() || date == null || date.isBlank()) {
+        return title == null || title.isBlank() ? null : of(date, title, "notice");
+    }
+
+    /** As {@link #of(String, String)}, with {@code fallback} as the words when the title has none to offer ("…"). */
+    public static String of(String date, String title, String fallback) {
+        if (date == null || date.isBlank()) {
             return null;
         }
-        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-        String slug = date.strip() + "-" + ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String ascii = title == null ? "" : Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String words = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug = date.strip() + "-" + (words.isEmpty() ? fallback : words);
         return slug.length() > MAX ? slug.substring(0, MAX).replaceAll("-+$", "") : slug;
     }
 }

@@ -26,7 +26,7 @@ class ArchiveRoundTripTest {
 
     private void emptyTheRecord() {
         QuarkusTransaction.requiringNew().run(() -> {
-            for (String table : List.of("idempotency_record", "notice_rule", "notice_platform", "notice_source", "notice_revision", "notice")) {
+            for (String table : List.of("idempotency_record", "document", "notice_rule", "notice_platform", "notice_source", "notice_revision", "notice")) {
                 em.createNativeQuery("delete from " + table).executeUpdate();
             }
         });
@@ -44,6 +44,10 @@ class ArchiveRoundTripTest {
         given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(Map.of("reason", "test"))
                 .delete("/api/notices/archive-history").then().statusCode(200);
 
+        given().header("Authorization", "Bearer " + token).multiPart("file", "letter.txt",
+                        "European Commission\nBrussels, 3 March 2025\nA letter to X under Article 67 of the DSA.".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
+                .multiPart("title", "Archived letter with its original").post("/api/documents").then().statusCode(201);
+
         String first = export();
         int notices = first.split("\n").length;
         emptyTheRecord();
@@ -56,6 +60,10 @@ class ArchiveRoundTripTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(notices).isGreaterThanOrEqualTo(40);
+        assertThat(first).contains("\"fileName\":\"letter.txt\"");
+        given().get("/documents/" + org.noticeline.notice.NoticeSnapshots.hash(
+                "European Commission\nBrussels, 3 March 2025\nA letter to X under Article 67 of the DSA.".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .then().statusCode(200);
         given().get("/api/notices/archive-history").then().statusCode(200)
                 .body("status", equalTo("withdrawn")).body("revisions.size()", equalTo(3))
                 .body("revisions[2].changedBy", equalTo("archivist"));
