@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The browsable timelines: all notices, and by platform, rule, authority and proceeding, with their index pages. */
 @Path("/")
