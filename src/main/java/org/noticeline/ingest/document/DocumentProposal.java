@@ -4,6 +4,7 @@ import org.noticeline.catalog.model.Catalog;
 import org.noticeline.linking.Extraction;
 import org.noticeline.notice.NoticeContent;
 import org.noticeline.notice.NoticeType;
+import org.noticeline.notice.PlainTextBody;
 import org.noticeline.notice.Slugs;
 
 import java.time.LocalDate;
@@ -57,7 +58,7 @@ final class DocumentProposal {
         String summary = document.text().lines().map(String::strip).filter(l -> l.length() > 40).findFirst()
                 .map(l -> l.length() > 300 ? l.substring(0, 297) + "..." : l).orElse(null);
         return new NoticeContent(slug, title, date, type, authority, jurisdiction, List.of(), List.of(), null, "en", summary,
-                List.of(firstNonBlank(stated.source(), fallbackSource)), document.text());
+                List.of(firstNonBlank(stated.source(), fallbackSource)), PlainTextBody.toMarkdown(document.text()));
     }
 
     static String guessType(String text) {

@@ -4,6 +4,7 @@ import org.noticeline.notice.NoticeContent;
 import org.noticeline.notice.NoticeSnapshots;
 import org.noticeline.notice.NoticeType;
 import org.noticeline.notice.NoticeValidator;
+import org.noticeline.notice.PlainTextBody;
 import org.noticeline.notice.Slugs;
 
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ final class EntryNotice {
         String title = entry.title() != null ? entry.title() : page.title();
         return new NoticeContent(slug, shorten(title, NoticeValidator.MAX_TITLE), date.toString(),
                 type == null ? NoticeType.PRESS_RELEASE.id() : type, authority, jurisdiction, List.of(), List.of(), null, "en",
-                shorten(entry.summary(), MAX_SUMMARY), List.of(entry.url()), page.text());
+                shorten(entry.summary(), MAX_SUMMARY), List.of(entry.url()), PlainTextBody.toMarkdown(page.text()));
     }
 
     /** The entry's own date (published, else updated) as a UTC date, if it has one. */
