@@ -25,7 +25,6 @@ import org.noticeline.notice.NoticeWriter;
 import org.noticeline.security.Caller;
 import org.noticeline.security.Scope;
 import org.noticeline.security.Secured;
-import org.noticeline.web.Problem;
 import org.noticeline.web.ProblemException;
 
 import java.net.URI;
@@ -64,7 +63,7 @@ public class NoticeWriteResource {
     public Response put(@RestPath String slug, NoticeInput input, @RestHeader("Idempotency-Key") String idempotencyKey) {
         NoticeInput body = requireBody(input);
         if (body.slug() != null && !body.slug().equals(slug)) {
-            throw invalid(List.of(new FieldError("slug", body.slug(), "slug '" + body.slug() + "' differs from the URL's '" + slug + "'")));
+            throw FieldError.unprocessable(List.of(new FieldError("slug", body.slug(), "slug '" + body.slug() + "' differs from the URL's '" + slug + "'")));
         }
         return write(body.toContent(slug), idempotencyKey);
     }
@@ -75,9 +74,9 @@ public class NoticeWriteResource {
     public NoticeDetailView withdraw(@RestPath String slug, @RestQuery String reason, Withdrawal withdrawal) {
         String why = withdrawal != null && withdrawal.reason() != null ? withdrawal.reason() : reason;
         if (why == null || why.isBlank()) {
-            throw invalid(List.of(new FieldError("reason", null, "a withdrawal needs a reason")));
+            throw FieldError.unprocessable(List.of(new FieldError("reason", null, "a withdrawal needs a reason")));
         }
-        Notice notice = Notice.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
+        Notice notice = Notice.require(slug);
         writer.withdraw(notice, why.strip(), caller.name());
         return NoticeDetailView.of(notice, NoticeRevision.of(notice));
     }
@@ -87,7 +86,7 @@ public class NoticeWriteResource {
     @Path("{slug}/publish")
     @Transactional
     public NoticeDetailView publish(@RestPath String slug) {
-        Notice notice = Notice.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
+        Notice notice = Notice.require(slug);
         if (!Notice.DRAFT.equals(notice.status)) {
             throw new ProblemException(409, "Conflict", "'" + slug + "' is " + notice.status + ", not a draft", null);
         }
@@ -101,15 +100,14 @@ public class NoticeWriteResource {
             IdempotencyRecord seen = IdempotencyRecord.findById(new IdempotencyRecord.Key(idempotencyKey, caller.name()));
             if (seen != null) {
                 if (!seen.requestHash.equals(requestHash)) {
-                    throw new ProblemException(422, "Unprocessable Content", "Idempotency-Key '" + idempotencyKey + "' was used for a different request",
-                            List.of(new Problem.FieldProblem("Idempotency-Key", "already used for a different request")));
+                    throw ProblemException.unprocessable("Idempotency-Key", "'" + idempotencyKey + "' was already used for a different request");
                 }
                 return respond(seen.status, Notice.findBySlug(seen.slug).orElseThrow());
             }
         }
         List<FieldError> errors = NoticeValidator.validate(content, catalog.catalog());
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw FieldError.unprocessable(errors);
         }
         NoticeWriter.WriteResult result = writer.write(content, "api", null, caller.name());
         int status = result.outcome() == NoticeWriter.Outcome.CREATED ? 201 : 200;
@@ -137,8 +135,4 @@ public class NoticeWriteResource {
         return input;
     }
 
-    static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(422, "Unprocessable Content", errors.size() + " invalid field(s)",
-                errors.stream().map(e -> new Problem.FieldProblem(e.field(), e.message())).toList());
-    }
 }

@@ -64,7 +64,7 @@ public class ReviewPage {
         ApiToken editor = tokens.authenticate(token == null ? "" : token.strip())
                 .filter(t -> t.scopeList().stream().anyMatch(s -> s.grants(Scope.INGEST)))
                 .orElseThrow(() -> new ProblemException(401, "Unauthorized", "an editor token with the ingest scope is required", null));
-        Notice notice = Notice.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
+        Notice notice = Notice.require(slug);
         if (!Notice.DRAFT.equals(notice.status)) {
             throw new ProblemException(409, "Conflict", "'" + slug + "' is not a draft awaiting review", null);
         }

@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import org.noticeline.catalog.Authority;
 import org.noticeline.catalog.Proceeding;
+import org.noticeline.web.ProblemException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,6 +81,11 @@ public class Notice extends PanacheEntityBase {
 
     public static Optional<Notice> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** The notice with this slug, or a 404 problem. */
+    public static Notice require(String slug) {
+        return findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
     }
 
     public NoticeType noticeType() {

@@ -33,7 +33,7 @@ public class NoticeResource {
     @Path("{slug}")
     @Transactional
     public NoticeDetailView get(@RestPath String slug) {
-        Notice notice = find(slug);
+        Notice notice = Notice.require(slug);
         return NoticeDetailView.of(notice, NoticeRevision.of(notice));
     }
 
@@ -49,18 +49,15 @@ public class NoticeResource {
     @Path("{slug}/revisions")
     @Transactional
     public java.util.List<RevisionDetail> revisions(@RestPath String slug) {
-        return NoticeRevision.of(find(slug)).stream().map(RevisionDetail::of).toList();
+        return NoticeRevision.of(Notice.require(slug)).stream().map(RevisionDetail::of).toList();
     }
 
     @GET
     @Path("{slug}/revisions/{number}")
     @Transactional
     public RevisionDetail revision(@RestPath String slug, @RestPath int number) {
-        return NoticeRevision.of(find(slug)).stream().filter(r -> r.number == number).findFirst().map(RevisionDetail::of)
+        return NoticeRevision.of(Notice.require(slug)).stream().filter(r -> r.number == number).findFirst().map(RevisionDetail::of)
                 .orElseThrow(() -> ProblemException.notFound("revision", slug + "/" + number));
     }
 
-    static Notice find(String slug) {
-        return Notice.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
-    }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
-import org.noticeline.web.Problem;
 import org.noticeline.web.ProblemException;
 
 import java.net.URI;
@@ -52,12 +51,10 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid NewToken request) {
         List<Scope> scopes = request.scopes().stream()
-                .map(s -> Scope.fromId(s).orElseThrow(() -> new ProblemException(422, "Unprocessable Content", "unknown scope '" + s + "'",
-                        List.of(new Problem.FieldProblem("scopes", "unknown scope '" + s + "'; expected ingest or admin")))))
+                .map(s -> Scope.fromId(s).orElseThrow(() -> ProblemException.unprocessable("scopes", "unknown scope '" + s + "'; expected ingest or admin")))
                 .toList();
         if (request.expiresAt() != null && request.expiresAt().isBefore(Instant.now())) {
-            throw new ProblemException(422, "Unprocessable Content", "expiresAt is in the past",
-                    List.of(new Problem.FieldProblem("expiresAt", "must be in the future")));
+            throw ProblemException.unprocessable("expiresAt", "must be in the future");
         }
         TokenService.Created created = tokens.create(request.name(), scopes, request.expiresAt());
         return Response.created(URI.create("/api/admin/tokens/" + created.token().id))

@@ -50,7 +50,7 @@ public class NoticePage {
     @Path("{slug}")
     @Transactional
     public TemplateInstance show(@RestPath String slug) {
-        Notice notice = Notice.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
+        Notice notice = Notice.require(slug);
         Catalog catalog = catalogStore.catalog();
         List<NoticePageView.PlatformRow> platforms = notice.platforms.stream()
                 .map(p -> new NoticePageView.PlatformRow(p.platformId, catalog.platform(p.platformId).map(x -> x.name()).orElse(p.platformId),
@@ -79,7 +79,7 @@ public class NoticePage {
     @Path("{slug}/revisions/{number}")
     @Transactional
     public TemplateInstance revision(@RestPath String slug, @RestPath int number) {
-        Notice notice = Notice.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
+        Notice notice = Notice.require(slug);
         List<NoticeRevision> revisions = NoticeRevision.of(notice);
         NoticeRevision shown = revisions.stream().filter(r -> r.number == number).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("revision", slug + "/" + number));

@@ -20,6 +20,19 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "Not Found", "no " + what + " '" + id + "'", null);
     }
 
+    /**
+     * 422 for content that parsed but cannot be used; the detail names the one problem, or counts them
+     * when there are several (each is in {@code errors}).
+     */
+    public static ProblemException unprocessable(List<Problem.FieldProblem> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).message() : errors.size() + " invalid fields";
+        return new ProblemException(422, "Unprocessable Content", detail, errors);
+    }
+
+    public static ProblemException unprocessable(String field, String message) {
+        return unprocessable(List.of(new Problem.FieldProblem(field, message)));
+    }
+
     public static ProblemException badParameter(String parameter, String message) {
         return new ProblemException(400, "Bad Request", "invalid parameter '" + parameter + "': " + message,
                 List.of(new Problem.FieldProblem(parameter, message)));

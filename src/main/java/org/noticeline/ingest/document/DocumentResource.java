@@ -65,7 +65,7 @@ public class DocumentResource {
                            @RestForm String authority, @RestForm String source, @RestQuery boolean publish,
                            @Context UriInfo uri) throws IOException {
         if (file == null) {
-            throw unprocessable(List.of(new FieldError("file", null, "a multipart field 'file' with the document is required")));
+            throw FieldError.unprocessable(List.of(new FieldError("file", null, "a multipart field 'file' with the document is required")));
         }
         if (file.size() > config.documents().maxBytes()) {
             throw new ProblemException(413, "Content Too Large", "the document is " + file.size() + " bytes; at most "
@@ -76,7 +76,7 @@ public class DocumentResource {
         try {
             document = DocumentTextExtractor.extract(bytes, file.fileName(), config.documents().maxPages());
         } catch (DocumentRejected e) {
-            throw unprocessable(List.of(new FieldError("file", null, e.getMessage())));
+            throw FieldError.unprocessable(List.of(new FieldError("file", null, e.getMessage())));
         }
         Catalog catalog = catalogStore.catalog();
         String sha256 = NoticeSnapshots.hash(bytes);
@@ -85,7 +85,7 @@ public class DocumentResource {
                 new DocumentProposal.Stated(title, date, type, authority, source), ownCopy);
         List<FieldError> errors = NoticeValidator.validate(proposal, catalog);
         if (!errors.isEmpty()) {
-            throw unprocessable(errors);
+            throw FieldError.unprocessable(errors);
         }
         if (Notice.findBySlug(proposal.slug()).isPresent()) {
             throw new ProblemException(409, "Conflict", "a notice '" + proposal.slug() + "' exists already; give another title or PUT it",
@@ -107,8 +107,4 @@ public class DocumentResource {
                 .entity(NoticeDetailView.of(notice, NoticeRevision.of(notice))).build();
     }
 
-    private static ProblemException unprocessable(List<FieldError> errors) {
-        return new ProblemException(422, "Unprocessable Content", errors.stream().map(FieldError::message).findFirst().orElse("invalid"),
-                errors.stream().map(e -> new Problem.FieldProblem(e.field(), e.message())).toList());
-    }
 }

@@ -37,7 +37,7 @@ public class FeedSources {
     public FeedSource create(FeedSourceSpec spec) {
         List<Problem.FieldProblem> problems = problems(spec);
         if (!problems.isEmpty()) {
-            throw new ProblemException(422, "Unprocessable Content", problems.size() + " invalid field(s)", problems);
+            throw ProblemException.unprocessable(problems);
         }
         if (FeedSource.findById(spec.id()) != null) {
             throw new ProblemException(409, "Conflict", "a source '" + spec.id() + "' exists already",
