@@ -170,15 +170,8 @@ public class NoticeArchive {
         Notice notice = writer.restore(content, archived.origin(), archived.sourceFile(), archived.status(), archived.withdrawnReason(),
                 archived.ingestedAt(), last.changedAt(), last.number());
         for (ArchivedNotice.Revision revision : revisions) {
-            NoticeRevision row = new NoticeRevision();
-            row.notice = notice;
-            row.number = revision.number();
-            row.snapshot = NoticeSnapshots.toJson(revision.content());
-            row.contentHash = NoticeSnapshots.hash(row.snapshot);
-            row.changedBy = revision.changedBy();
-            row.changedAt = revision.changedAt();
-            row.note = revision.note();
-            row.persist();
+            NoticeRevision.record(notice, revision.number(), NoticeSnapshots.toJson(revision.content()), revision.changedBy(),
+                    revision.changedAt(), revision.note());
         }
         for (ArchivedNotice.Document document : archived.documents()) {
             StoredDocument row = new StoredDocument();

@@ -62,7 +62,7 @@ public class ReviewPage {
     @Transactional
     public Response decide(@RestPath String slug, @RestForm String token, @RestForm String action, @RestForm String reason) {
         ApiToken editor = tokens.authenticate(token == null ? "" : token.strip())
-                .filter(t -> t.scopeList().stream().anyMatch(s -> s.grants(Scope.INGEST)))
+                .filter(t -> t.grants(Scope.INGEST))
                 .orElseThrow(() -> new ProblemException(401, "Unauthorized", "an editor token with the ingest scope is required", null));
         Notice notice = Notice.require(slug);
         if (!Notice.DRAFT.equals(notice.status)) {

@@ -9,7 +9,8 @@ import org.noticeline.catalog.model.Catalog;
 @ApplicationScoped
 public class LinkerProvider {
 
-    private record Built(Catalog catalog, Linker linker) {
+    /** An engine and the catalog it was built from, taken together so the two always match. */
+    public record Built(Catalog catalog, Linker linker) {
     }
 
     @Inject
@@ -17,19 +18,17 @@ public class LinkerProvider {
 
     private volatile Built built;
 
-    /** The catalog the current engine was built from. */
-    public Catalog catalog() {
-        linker();
-        return built.catalog();
-    }
-
-    public Linker linker() {
+    public Built current() {
         Catalog catalog = catalogStore.catalog();
         Built current = built;
         if (current == null || current.catalog() != catalog) {
             current = new Built(catalog, Linker.from(catalog));
             built = current;
         }
-        return current.linker();
+        return current;
+    }
+
+    public Linker linker() {
+        return current().linker();
     }
 }

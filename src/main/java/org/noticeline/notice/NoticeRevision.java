@@ -33,6 +33,20 @@ public class NoticeRevision extends PanacheEntityBase {
     public Instant changedAt;
     public String note;
 
+    /** Appends a version to {@code notice}'s history; the caller's transaction persists it. */
+    public static NoticeRevision record(Notice notice, int number, String snapshot, String changedBy, Instant changedAt, String note) {
+        NoticeRevision revision = new NoticeRevision();
+        revision.notice = notice;
+        revision.number = number;
+        revision.snapshot = snapshot;
+        revision.contentHash = NoticeSnapshots.hash(snapshot);
+        revision.changedBy = changedBy;
+        revision.changedAt = changedAt;
+        revision.note = note;
+        revision.persist();
+        return revision;
+    }
+
     public static List<NoticeRevision> of(Notice notice) {
         return list("notice = ?1 order by number desc", notice);
     }

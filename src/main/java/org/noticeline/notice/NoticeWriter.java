@@ -104,15 +104,7 @@ public class NoticeWriter {
     }
 
     private static void appendRevision(Notice notice, String snapshot, String note, String changedBy) {
-        NoticeRevision revision = new NoticeRevision();
-        revision.notice = notice;
-        revision.number = notice.revision;
-        revision.snapshot = snapshot;
-        revision.contentHash = NoticeSnapshots.hash(snapshot);
-        revision.changedBy = changedBy;
-        revision.changedAt = notice.updatedAt;
-        revision.note = note;
-        revision.persist();
+        NoticeRevision.record(notice, notice.revision, snapshot, changedBy, notice.updatedAt, note);
     }
 
     /**
@@ -157,8 +149,9 @@ public class NoticeWriter {
      * wins; a detected mention of a curated link still lends it the offsets of its first citation.
      */
     private void link(NoticeContent content, Notice notice) {
-        Catalog catalog = linkers.catalog();
-        Extraction found = linkers.linker().extract(content.body());
+        LinkerProvider.Built linking = linkers.current();
+        Catalog catalog = linking.catalog();
+        Extraction found = linking.linker().extract(content.body());
         Map<String, PlatformMention> firstPlatform = new LinkedHashMap<>();
         found.platforms().forEach(m -> firstPlatform.putIfAbsent(m.id(), m));
         Map<String, RuleMention> firstRule = new LinkedHashMap<>();

@@ -47,6 +47,11 @@ public class ApiToken extends PanacheEntityBase {
         return Arrays.stream(scopes.split(",")).map(String::trim).map(Scope::fromId).flatMap(Optional::stream).toList();
     }
 
+    /** True when one of the token's scopes grants {@code required}. */
+    public boolean grants(Scope required) {
+        return scopeList().stream().anyMatch(s -> s.grants(required));
+    }
+
     public boolean usable(Instant now) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
     }

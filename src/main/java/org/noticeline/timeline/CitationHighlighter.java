@@ -9,7 +9,7 @@ import org.jsoup.select.NodeVisitor;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.catalog.model.InstrumentSpec;
 import org.noticeline.linking.Extraction;
-import org.noticeline.linking.Linker;
+import org.noticeline.linking.LinkerProvider;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +38,7 @@ public final class CitationHighlighter {
     private CitationHighlighter() {
     }
 
-    public static String highlight(String safeHtml, Linker linker, Catalog catalog) {
+    public static String highlight(String safeHtml, LinkerProvider.Built linking) {
         Document document = Jsoup.parseBodyFragment(safeHtml);
         StringBuilder text = new StringBuilder();
         List<Piece> pieces = new ArrayList<>();
@@ -53,7 +53,7 @@ public final class CitationHighlighter {
                 }
             }
         });
-        List<Highlight> highlights = highlights(linker.extract(text.toString()), catalog);
+        List<Highlight> highlights = highlights(linking.linker().extract(text.toString()), linking.catalog());
         for (Piece piece : pieces) {
             wrap(piece, highlights);
         }

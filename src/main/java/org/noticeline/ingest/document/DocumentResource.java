@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.noticeline.catalog.CatalogStore;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.linking.LinkerProvider;
@@ -48,8 +47,6 @@ public class DocumentResource {
     @Inject
     NoticelineConfig config;
     @Inject
-    CatalogStore catalogStore;
-    @Inject
     LinkerProvider linker;
     @Inject
     NoticeWriter writer;
@@ -78,10 +75,11 @@ public class DocumentResource {
         } catch (DocumentRejected e) {
             throw FieldError.unprocessable(List.of(new FieldError("file", null, e.getMessage())));
         }
-        Catalog catalog = catalogStore.catalog();
+        LinkerProvider.Built linking = linker.current();
+        Catalog catalog = linking.catalog();
         String sha256 = NoticeSnapshots.hash(bytes);
         String ownCopy = uri.getBaseUriBuilder().path("documents").path(sha256).build().toString();
-        NoticeContent proposal = DocumentProposal.propose(document, linker.linker().extract(document.text()), catalog,
+        NoticeContent proposal = DocumentProposal.propose(document, linking.linker().extract(document.text()), catalog,
                 new DocumentProposal.Stated(title, date, type, authority, source), ownCopy);
         List<FieldError> errors = NoticeValidator.validate(proposal, catalog);
         if (!errors.isEmpty()) {
