@@ -26,23 +26,49 @@ public record NoticeFilter(List<String> platforms, List<String> ruleKeys, List<S
 
     /** The scope of a platform page: its notices whatever else the visitor filters on. */
     public static NoticeFilter ofPlatform(String id) {
-        return new NoticeFilter(List.of(id), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, false, 0, null);
+        return scope(List.of(id), List.of(), List.of(), List.of(), List.of());
     }
 
     public static NoticeFilter ofRule(String key) {
-        return new NoticeFilter(List.of(), List.of(key), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, false, 0, null);
+        return scope(List.of(), List.of(key), List.of(), List.of(), List.of());
     }
 
     public static NoticeFilter ofInstrument(String code) {
-        return new NoticeFilter(List.of(), List.of(), List.of(code), List.of(), List.of(), List.of(), List.of(), null, null, false, 0, null);
+        return scope(List.of(), List.of(), List.of(code), List.of(), List.of());
     }
 
     public static NoticeFilter ofAuthority(String id) {
-        return new NoticeFilter(List.of(), List.of(), List.of(), List.of(id), List.of(), List.of(), List.of(), null, null, false, 0, null);
+        return scope(List.of(), List.of(), List.of(), List.of(id), List.of());
     }
 
     public static NoticeFilter ofProceeding(String id) {
-        return new NoticeFilter(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(id), null, null, false, 0, null);
+        return scope(List.of(), List.of(), List.of(), List.of(), List.of(id));
     }
 
+    private static NoticeFilter scope(List<String> platforms, List<String> ruleKeys, List<String> instruments,
+                                      List<String> authorities, List<String> proceedings) {
+        return new NoticeFilter(platforms, ruleKeys, instruments, authorities, List.of(), List.of(), proceedings, null, null, false, 0, null);
+    }
+
+    /**
+     * This filter kept inside a page's scope (this platform, this rule): where the scope constrains
+     * something, it replaces the visitor's choice, so a platform page never shows other platforms.
+     * Rule keys and instruments are one constraint ({@code rule}), replaced together.
+     */
+    public NoticeFilter within(NoticeFilter scope) {
+        boolean scopedRule = !scope.ruleKeys().isEmpty() || !scope.instruments().isEmpty();
+        return new NoticeFilter(or(scope.platforms(), platforms), scopedRule ? scope.ruleKeys() : ruleKeys,
+                scopedRule ? scope.instruments() : instruments, or(scope.authorities(), authorities), types, jurisdictions,
+                or(scope.proceedings(), proceedings), from, to, includeWithdrawn, limit, cursor);
+    }
+
+    /** The same selection, another page of it. */
+    public NoticeFilter withPage(int pageLimit, Cursor pageCursor) {
+        return new NoticeFilter(platforms, ruleKeys, instruments, authorities, types, jurisdictions, proceedings, from, to,
+                includeWithdrawn, pageLimit, pageCursor);
+    }
+
+    private static List<String> or(List<String> scope, List<String> chosen) {
+        return scope.isEmpty() ? chosen : scope;
+    }
 }

@@ -37,7 +37,8 @@ public class TimelineBuilder {
 
     public Timeline build(String path, NoticeFilterParams params, NoticeFilter scope, Lanes lanes) {
         Catalog catalog = catalogStore.catalog();
-        NoticeFilter filter = narrow(params.toFilter(catalog, config), scope);
+        NoticeFilter chosen = params.toFilter(catalog, config);
+        NoticeFilter filter = scope == null ? chosen : chosen.within(scope);
         NoticeQuery.Slice slice = NoticeQuery.run(filter);
         Map<String, List<TimelineItem>> byMonth = new LinkedHashMap<>();
         Map<String, Integer> years = new LinkedHashMap<>();
@@ -58,21 +59,6 @@ public class TimelineBuilder {
                 slice.items().size());
     }
 
-    /** The page's own scope (this platform, this rule) always applies on top of what the visitor chose. */
-    private static NoticeFilter narrow(NoticeFilter chosen, NoticeFilter scope) {
-        if (scope == null) {
-            return chosen;
-        }
-        return new NoticeFilter(union(chosen.platforms(), scope.platforms()), union(chosen.ruleKeys(), scope.ruleKeys()),
-                union(chosen.instruments(), scope.instruments()), union(chosen.authorities(), scope.authorities()),
-                chosen.types(), chosen.jurisdictions(), union(chosen.proceedings(), scope.proceedings()),
-                chosen.from(), chosen.to(), chosen.includeWithdrawn(), chosen.limit(), chosen.cursor());
-    }
-
-    /** A scope value replaces the visitor's choice for the same filter, so a platform page never shows other platforms. */
-    private static List<String> union(List<String> chosen, List<String> scope) {
-        return scope.isEmpty() ? chosen : scope;
-    }
 
     static TimelineItem item(Notice notice, Catalog catalog) {
         return new TimelineItem(notice.slug, notice.title, notice.date, notice.type, notice.noticeType().label(),
@@ -90,9 +76,7 @@ public class TimelineBuilder {
 
     /** The notices the SVG draws: the whole filtered timeline, not just the page shown, up to {@link #SVG_LIMIT}. */
     private static List<Notice> overview(NoticeFilter filter) {
-        return NoticeQuery.run(new NoticeFilter(filter.platforms(), filter.ruleKeys(), filter.instruments(),
-                filter.authorities(), filter.types(), filter.jurisdictions(), filter.proceedings(), filter.from(), filter.to(),
-                filter.includeWithdrawn(), SVG_LIMIT, null)).items();
+        return NoticeQuery.run(filter.withPage(SVG_LIMIT, null)).items();
     }
 
     private static String svg(List<Notice> notices, Lanes lanes, Catalog catalog) {

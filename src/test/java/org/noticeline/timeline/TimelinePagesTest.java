@@ -65,6 +65,17 @@ class TimelinePagesTest {
     }
 
     @Test
+    void aPageScopeCannotBeWidenedByTheVisitorsFilters() {
+        List<String> article34 = api("/api/notices?rule=DSA:34&limit=200").getList("items.slug");
+        List<String> onX = api("/api/notices?platform=x&limit=200").getList("items.slug");
+
+        assertThat(page("/rules/DSA/34?rule=GDPR&limit=200").select("ol.notices h3 a").eachAttr("href"))
+                .containsExactlyElementsOf(article34.stream().map(s -> "/notices/" + s).toList());
+        assertThat(page("/platforms/x?platform=tiktok&limit=200").select("ol.notices h3 a").eachAttr("href"))
+                .containsExactlyElementsOf(onX.stream().map(s -> "/notices/" + s).toList());
+    }
+
+    @Test
     void indexPagesListTheCatalogWithCounts() {
         assertThat(page("/platforms").select("ul.index a").eachText()).contains("X", "TikTok", "4chan");
         assertThat(page("/rules").select("ul.index a").eachText()).anyMatch(t -> t.startsWith("DSA: Digital Services Act"));
