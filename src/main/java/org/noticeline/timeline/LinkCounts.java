@@ -22,10 +22,8 @@ final class LinkCounts {
     }
 
     static Map<String, Long> byRule(String instrument) {
-        return Panache.getEntityManager()
-                .createQuery("select r.ruleKey, count(distinct n.id) from Notice n join n.rules r where n.status = :s and r.instrumentCode = :i group by r.ruleKey", Object[].class)
-                .setParameter("s", Notice.PUBLISHED).setParameter("i", instrument)
-                .getResultList().stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
+        return count("select r.ruleKey, count(distinct n.id) from Notice n join n.rules r where n.status = :s and r.instrumentCode = :i group by r.ruleKey",
+                Map.of("i", instrument));
     }
 
     static Map<String, Long> byAuthority() {
@@ -37,7 +35,14 @@ final class LinkCounts {
     }
 
     private static Map<String, Long> count(String jpql) {
-        List<Object[]> rows = Panache.getEntityManager().createQuery(jpql, Object[].class).setParameter("s", Notice.PUBLISHED).getResultList();
+        return count(jpql, Map.of());
+    }
+
+    /** Runs a {@code select key, count ...} over published notices ({@code :s}) with any further parameters. */
+    private static Map<String, Long> count(String jpql, Map<String, Object> parameters) {
+        var query = Panache.getEntityManager().createQuery(jpql, Object[].class).setParameter("s", Notice.PUBLISHED);
+        parameters.forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
         return rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
     }
 }
