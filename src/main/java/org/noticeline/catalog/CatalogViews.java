@@ -1,7 +1,5 @@
 package org.noticeline.catalog;
 
-import org.noticeline.notice.NoticeView;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -46,12 +44,12 @@ public final class CatalogViews {
         }
     }
 
-    /** {@code notices} is null in lists and holds the case's notices, oldest first, for one proceeding. */
+    /** A case as lists show it; {@code /api/proceedings/{id}} adds its notices. */
     public record ProceedingView(String id, String title, String authority, List<String> platforms, String instrument,
-                                 LocalDate opened, String status, String summary, List<NoticeView> notices) {
-        public static ProceedingView of(Proceeding p, List<NoticeView> notices) {
+                                 LocalDate opened, String status, String summary) {
+        public static ProceedingView of(Proceeding p) {
             return new ProceedingView(p.id, p.title, p.authority.id, p.platforms.stream().map(pl -> pl.id).toList(),
-                    p.instrumentCode, p.opened, p.status, p.summary, notices);
+                    p.instrumentCode, p.opened, p.status, p.summary);
         }
     }
 }

@@ -34,6 +34,12 @@ public interface NoticelineConfig {
     @WithDefault("200")
     int maxPageSize();
 
+    /**
+     * The address people reach this service at ({@code https://noticeline.example}), for the absolute links it
+     * stores and publishes; unset, the address it listens on. Production sets it.
+     */
+    Optional<String> publicBaseUrl();
+
     /** Requests this service makes to other hosts (official feeds, the pages they link to). */
     Outbound outbound();
 

@@ -10,8 +10,10 @@ import org.jboss.logging.Logger;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.config.NoticelineConfig;
-import org.noticeline.notice.NoticeContent;
-import org.noticeline.notice.NoticeWriter;
+import org.noticeline.notice.NoticeOrigin;
+import org.noticeline.notice.NoticeService;
+import org.noticeline.notice.NoticeStatus;
+import org.noticeline.transaction.RetryOnConflict;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +44,7 @@ public class CorpusLoader {
     @Inject
     CatalogStore catalogStore;
     @Inject
-    NoticeWriter writer;
+    NoticeService notices;
 
     void onStart(@Observes StartupEvent event) {
         if (config.loadCorpusOnStart()) {
@@ -54,6 +56,7 @@ public class CorpusLoader {
         return load(config.corpusDir());
     }
 
+    @RetryOnConflict
     @Transactional
     public CorpusReport load(Path corpusDir) {
         em.createNativeQuery("select name from app_lock where name = 'corpus' for update").getResultList();
@@ -67,10 +70,8 @@ public class CorpusLoader {
             return finish(new CorpusReport(now, 0, 0, 0, 0, problems));
         }
         catalogStore.save(catalog);
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
         List<Path> files = noticeFiles(corpusDir);
+        List<NoticeFileParser.ParsedNotice> parsed = new ArrayList<>();
         java.util.Map<String, String> slugs = new java.util.HashMap<>();
         for (Path path : files) {
             String file = corpusDir.relativize(path).toString().replace('\\', '/');
@@ -81,16 +82,30 @@ public class CorpusLoader {
                 continue;
             }
             try {
-                NoticeContent content = NoticeFileParser.parse(file, stem, Files.readString(path, StandardCharsets.UTF_8), catalog);
-                switch (writer.write(content, "corpus", file, CORPUS_USER).outcome()) {
-                    case CREATED -> created++;
-                    case UPDATED -> updated++;
-                    case UNCHANGED -> unchanged++;
-                }
+                parsed.add(NoticeFileParser.parse(file, stem, Files.readString(path, StandardCharsets.UTF_8)));
             } catch (CorpusException e) {
                 problems.addAll(e.problems());
             } catch (IOException e) {
                 problems.add(new CorpusProblem(file, 1, null, "cannot read file: " + e.getMessage()));
+            }
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        List<NoticeService.BatchResult> results = notices.upsertAll(parsed.stream()
+                .map(p -> new NoticeService.Upsert(p.content(), new NoticeService.Author(CORPUS_USER, NoticeOrigin.CORPUS, p.file()),
+                        NoticeStatus.PUBLISHED))
+                .toList());
+        for (int i = 0; i < results.size(); i++) {
+            NoticeService.BatchResult result = results.get(i);
+            if (!result.errors().isEmpty()) {
+                problems.addAll(parsed.get(i).problems(result.errors()));
+                continue;
+            }
+            switch (result.written().outcome()) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
             }
         }
         return finish(new CorpusReport(now, files.size(), created, updated, unchanged, problems));

@@ -1,16 +1,16 @@
 package org.noticeline.corpus;
 
-import org.noticeline.catalog.model.Catalog;
-import org.noticeline.notice.FieldError;
+import org.noticeline.domain.FieldError;
 import org.noticeline.notice.NoticeContent;
-import org.noticeline.notice.NoticeValidator;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Turns one notice file (YAML front matter between {@code ---} lines, then Markdown) into a
- * {@link NoticeContent}, or into every problem it has, each with the file's line number.
+ * {@link NoticeContent}, or into every problem of its form, each with the file's line number. Whether the
+ * content is a valid notice is for {@code NoticeService} to say; {@link ParsedNotice#problems} puts its
+ * answer on the lines of the file.
  */
 public final class NoticeFileParser {
 
@@ -23,7 +23,7 @@ public final class NoticeFileParser {
      * @param file     the path shown in problems, relative to the corpus folder
      * @param stem     the file name without {@code .md}: the slug when the front matter gives none
      */
-    public static NoticeContent parse(String file, String stem, String text, Catalog catalog) {
+    public static ParsedNotice parse(String file, String stem, String text) {
         String normalized = text.replace("\r\n", "\n");
         if (normalized.startsWith("\uFEFF")) {
             normalized = normalized.substring(1);
@@ -52,16 +52,20 @@ public final class NoticeFileParser {
         NoticeContent content = new NoticeContent(slug, front.title(), front.date(), front.type(), front.authority(),
                 front.jurisdiction(), front.platforms(), front.rules(), front.proceeding(), front.language(),
                 front.summary(), front.sources(), body);
-        List<FieldError> errors = new java.util.ArrayList<>(NoticeValidator.validate(content, catalog));
+        ParsedNotice parsed = new ParsedNotice(file, yaml, content);
         if (front.slug() != null && !front.slug().equals(stem)) {
-            errors.add(new FieldError("slug", front.slug(), "slug '" + front.slug() + "' differs from the file name '" + stem + "'"));
+            throw new CorpusException(parsed.problems(List.of(
+                    new FieldError("slug", front.slug(), "slug '" + front.slug() + "' differs from the file name '" + stem + "'"))));
         }
-        if (!errors.isEmpty()) {
-            throw new CorpusException(errors.stream()
-                    .map(e -> new CorpusProblem(file, lineOf(yaml, e), e.field(), e.message()))
-                    .toList());
+        return parsed;
+    }
+
+    /** A file read into content; its front matter stays at hand to place problems on their lines. */
+    public record ParsedNotice(String file, String yaml, NoticeContent content) {
+
+        public List<CorpusProblem> problems(List<FieldError> errors) {
+            return errors.stream().map(e -> new CorpusProblem(file, lineOf(yaml, e), e.field(), e.message())).toList();
         }
-        return content;
     }
 
     /** The line of the field, or of its offending value inside a block list; offset past the opening '---'. */

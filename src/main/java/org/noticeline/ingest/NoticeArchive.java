@@ -8,16 +8,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.noticeline.catalog.CatalogStore;
-import org.noticeline.catalog.model.Catalog;
-import org.noticeline.ingest.document.StoredDocument;
-import org.noticeline.notice.FieldError;
+import org.noticeline.domain.DomainException;
+import org.noticeline.domain.InvalidException;
+import org.noticeline.notice.ArchivedNotice;
 import org.noticeline.notice.Notice;
-import org.noticeline.notice.NoticeContent;
-import org.noticeline.notice.NoticeRevision;
-import org.noticeline.notice.NoticeSnapshots;
-import org.noticeline.notice.NoticeValidator;
-import org.noticeline.notice.NoticeWriter;
+import org.noticeline.notice.NoticeService;
+import org.noticeline.transaction.Retries;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -28,7 +24,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -52,9 +47,7 @@ public class NoticeArchive {
     }
 
     @Inject
-    CatalogStore catalogStore;
-    @Inject
-    NoticeWriter writer;
+    NoticeService notices;
 
     /** Writes every notice, in slug order, batch by batch so memory stays flat however large the record. */
     public void export(OutputStream out) throws IOException {
@@ -63,7 +56,7 @@ public class NoticeArchive {
         while (true) {
             String from = after;
             List<ArchivedNotice> batch = QuarkusTransaction.requiringNew().call(() ->
-                    Notice.<Notice>find("slug > ?1 order by slug", from).page(0, BATCH).list().stream().map(NoticeArchive::archive).toList());
+                    Notice.<Notice>find("slug > ?1 order by slug", from).page(0, BATCH).list().stream().map(ArchivedNotice::of).toList());
             for (ArchivedNotice notice : batch) {
                 lines.write(JSON.writeValueAsString(notice));
                 lines.write('\n');
@@ -76,20 +69,12 @@ public class NoticeArchive {
         }
     }
 
-    static ArchivedNotice archive(Notice notice) {
-        List<ArchivedNotice.Revision> revisions = NoticeRevision.of(notice).stream()
-                .sorted(Comparator.comparingInt(r -> r.number))
-                .map(r -> new ArchivedNotice.Revision(r.number, r.changedBy, r.changedAt, r.note, NoticeSnapshots.fromJson(r.snapshot)))
-                .toList();
-        List<ArchivedNotice.Document> documents = StoredDocument.of(notice).stream()
-                .map(d -> new ArchivedNotice.Document(d.fileName, d.mediaType, d.sha256, d.pages, d.uploadedBy, d.uploadedAt, d.content))
-                .toList();
-        return new ArchivedNotice(notice.slug, notice.status, notice.withdrawnReason, notice.origin, notice.sourceFile,
-                notice.ingestedAt, revisions, documents);
-    }
 
+    /**
+     * Restores every line through {@link NoticeService#restore}, each in its own transaction: a bad line is
+     * reported with its number, writes nothing, and never stops the lines after it.
+     */
     public ImportReport importFrom(InputStream in) throws IOException {
-        Catalog catalog = catalogStore.catalog();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int imported = 0;
         int unchanged = 0;
@@ -108,84 +93,22 @@ public class NoticeArchive {
                 errors.add(new LineError(number, null, "not an exported notice: " + e.getOriginalMessage()));
                 continue;
             }
-            String problem = check(notice, catalog);
-            if (problem != null) {
-                errors.add(new LineError(number, notice.slug(), problem));
+            if (notice == null) {
+                errors.add(new LineError(number, null, "not an exported notice: null"));
                 continue;
             }
             try {
-                if (QuarkusTransaction.requiringNew().call(() -> restore(notice))) {
+                if (Retries.inNewTransaction(() -> notices.restore(notice)) == NoticeService.Outcome.CREATED) {
                     imported++;
                 } else {
                     unchanged++;
                 }
-            } catch (ConflictingHistory e) {
+            } catch (InvalidException e) {
+                errors.add(new LineError(number, notice.slug(), String.join("; ", e.errors().stream().map(f -> f.field() + ": " + f.message()).toList())));
+            } catch (DomainException e) {
                 errors.add(new LineError(number, notice.slug(), e.getMessage()));
             }
         }
         return new ImportReport(imported, unchanged, errors);
-    }
-
-    private static String check(ArchivedNotice notice, Catalog catalog) {
-        if (notice.revisions() == null || notice.revisions().isEmpty()) {
-            return "a notice needs at least one revision";
-        }
-        if (!List.of(Notice.PUBLISHED, Notice.DRAFT, Notice.WITHDRAWN).contains(notice.status())) {
-            return "unknown status '" + notice.status() + "'";
-        }
-        for (ArchivedNotice.Revision revision : notice.revisions()) {
-            if (revision.content() == null || !notice.slug().equals(revision.content().slug())) {
-                return "revision " + revision.number() + " is not of notice '" + notice.slug() + "'";
-            }
-        }
-        for (ArchivedNotice.Document document : notice.documents()) {
-            if (document.content() == null || !NoticeSnapshots.hash(document.content()).equals(document.sha256())) {
-                return "document '" + document.fileName() + "' does not match its sha256";
-            }
-        }
-        List<FieldError> errors = NoticeValidator.validate(notice.revisions().get(notice.revisions().size() - 1).content(), catalog);
-        return errors.isEmpty() ? null
-                : String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
-    }
-
-    /** Thrown inside the import transaction so that it rolls back; reported as the line's error. */
-    static class ConflictingHistory extends RuntimeException {
-        ConflictingHistory(String message) {
-            super(message);
-        }
-    }
-
-    /** Recreates a notice exactly as exported, history included; an identical existing notice is left alone, a different one refused. */
-    private Boolean restore(ArchivedNotice archived) {
-        Notice existing = Notice.findBySlug(archived.slug()).orElse(null);
-        if (existing != null) {
-            if (archive(existing).equals(archived)) {
-                return false;
-            }
-            throw new ConflictingHistory("notice '" + archived.slug() + "' exists here with another history; not overwritten");
-        }
-        List<ArchivedNotice.Revision> revisions = archived.revisions();
-        ArchivedNotice.Revision last = revisions.get(revisions.size() - 1);
-        NoticeContent content = last.content();
-        Notice notice = writer.restore(content, archived.origin(), archived.sourceFile(), archived.status(), archived.withdrawnReason(),
-                archived.ingestedAt(), last.changedAt(), last.number());
-        for (ArchivedNotice.Revision revision : revisions) {
-            NoticeRevision.record(notice, revision.number(), NoticeSnapshots.toJson(revision.content()), revision.changedBy(),
-                    revision.changedAt(), revision.note());
-        }
-        for (ArchivedNotice.Document document : archived.documents()) {
-            StoredDocument row = new StoredDocument();
-            row.notice = notice;
-            row.fileName = document.fileName();
-            row.mediaType = document.mediaType();
-            row.sizeBytes = document.content().length;
-            row.sha256 = document.sha256();
-            row.pages = document.pages();
-            row.content = document.content();
-            row.uploadedBy = document.uploadedBy();
-            row.uploadedAt = document.uploadedAt();
-            row.persist();
-        }
-        return true;
     }
 }

@@ -1,5 +1,6 @@
 package org.noticeline.ingest;
 
+import org.noticeline.notice.NoticeStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.noticeline.notice.Notice;
-import org.noticeline.notice.NoticeWriter;
+import org.noticeline.notice.NoticeService;
+import org.noticeline.transaction.RetryOnConflict;
 import org.noticeline.security.ApiToken;
 import org.noticeline.security.Scope;
 import org.noticeline.security.TokenService;
@@ -42,7 +44,7 @@ public class ReviewPage {
     }
 
     @Inject
-    NoticeWriter writer;
+    NoticeService notices;
     @Inject
     TokenService tokens;
 
@@ -50,8 +52,8 @@ public class ReviewPage {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public TemplateInstance list() {
-        List<Draft> drafts = Notice.<Notice>list("status = ?1 order by ingestedAt desc, id desc", Notice.DRAFT).stream()
-                .map(n -> new Draft(n.slug, n.title, n.date, n.type, n.authority.name, n.platformIds(), n.ruleKeys(), n.origin, n.sourceFile))
+        List<Draft> drafts = Notice.<Notice>list("status = ?1 order by ingestedAt desc, id desc", NoticeStatus.DRAFT).stream()
+                .map(n -> new Draft(n.slug, n.title, n.date, n.type, n.authority.name, n.platformIds(), n.ruleKeys(), n.origin.id(), n.sourceFile))
                 .toList();
         return Templates.review(drafts);
     }
@@ -59,18 +61,15 @@ public class ReviewPage {
     @POST
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RetryOnConflict
     @Transactional
     public Response decide(@RestPath String slug, @RestForm String token, @RestForm String action, @RestForm String reason) {
         ApiToken editor = tokens.authenticate(token == null ? "" : token.strip())
                 .filter(t -> t.grants(Scope.INGEST))
                 .orElseThrow(() -> new ProblemException(401, "Unauthorized", "an editor token with the ingest scope is required", null));
-        Notice notice = Notice.require(slug);
-        if (!Notice.DRAFT.equals(notice.status)) {
-            throw new ProblemException(409, "Conflict", "'" + slug + "' is not a draft awaiting review", null);
-        }
         switch (action == null ? "" : action) {
-            case "accept" -> writer.publish(notice, editor.name);
-            case "discard" -> writer.withdraw(notice, "discarded in review" + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()), editor.name);
+            case "accept" -> notices.publish(slug, editor.name);
+            case "discard" -> notices.discard(slug, reason, editor.name);
             default -> throw ProblemException.badParameter("action", "expected accept or discard");
         }
         return Response.seeOther(URI.create("/admin/review")).build();

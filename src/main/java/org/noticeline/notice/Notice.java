@@ -1,5 +1,6 @@
 package org.noticeline.notice;
 
+import org.noticeline.domain.NotFoundException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -25,13 +26,6 @@ import java.util.Optional;
 @Entity
 public class Notice extends PanacheEntityBase {
 
-    public static final String PUBLISHED = "published";
-    public static final String WITHDRAWN = "withdrawn";
-    /** Ingested from a document or feed and awaiting an editor's review; on no timeline. */
-    public static final String DRAFT = "draft";
-    public static final String CURATED = "curated";
-    public static final String DETECTED = "detected";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -52,11 +46,10 @@ public class Notice extends PanacheEntityBase {
     public String body;
     @Column(name = "content_hash")
     public String contentHash;
-    /** Where the notice came from: {@code corpus}, {@code api}, {@code document} or {@code feed}. */
-    public String origin;
+    public NoticeOrigin origin;
     @Column(name = "source_file")
     public String sourceFile;
-    public String status;
+    public NoticeStatus status;
     @Column(name = "withdrawn_reason")
     public String withdrawnReason;
     public int revision;
@@ -85,7 +78,7 @@ public class Notice extends PanacheEntityBase {
 
     /** The notice with this slug, or a 404 problem. */
     public static Notice require(String slug) {
-        return findBySlug(slug).orElseThrow(() -> ProblemException.notFound("notice", slug));
+        return findBySlug(slug).orElseThrow(() -> new NotFoundException("notice", slug));
     }
 
     public NoticeType noticeType() {
@@ -93,7 +86,7 @@ public class Notice extends PanacheEntityBase {
     }
 
     public boolean withdrawn() {
-        return WITHDRAWN.equals(status);
+        return status == NoticeStatus.WITHDRAWN;
     }
 
     public List<String> platformIds() {

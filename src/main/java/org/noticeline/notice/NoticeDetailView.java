@@ -27,10 +27,10 @@ public record NoticeDetailView(String slug, String title, LocalDate date, String
 
     public static NoticeDetailView of(Notice n, List<NoticeRevision> revisions) {
         Links links = new Links(
-                n.rules.stream().map(r -> new RuleLinkView(r.ruleKey, r.instrumentCode, r.provision, r.origin, r.citedText, r.start, r.end)).toList(),
-                n.platforms.stream().map(p -> new PlatformLinkView(p.platformId, p.origin, p.citedText, p.start, p.end)).toList());
+                n.rules.stream().map(r -> new RuleLinkView(r.ruleKey, r.instrumentCode, r.provision, r.origin.id(), r.citedText, r.start, r.end)).toList(),
+                n.platforms.stream().map(p -> new PlatformLinkView(p.platformId, p.origin.id(), p.citedText, p.start, p.end)).toList());
         return new NoticeDetailView(n.slug, n.title, n.date, n.type, n.authority.id, n.jurisdiction, n.platformIds(), n.ruleKeys(),
-                n.proceeding == null ? null : n.proceeding.id, List.copyOf(n.sources), n.summary, n.language, n.status,
+                n.proceeding == null ? null : n.proceeding.id, List.copyOf(n.sources), n.summary, n.language, n.status.id(),
                 n.withdrawnReason, n.revision, n.ingestedAt, n.updatedAt, n.body, links,
                 revisions.stream().map(RevisionView::of).toList());
     }

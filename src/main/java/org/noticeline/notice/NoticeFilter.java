@@ -1,6 +1,6 @@
 package org.noticeline.notice;
 
-import org.noticeline.web.Cursor;
+import org.noticeline.notice.Cursor;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.noticeline.notice;
 
 import io.quarkus.panache.common.Parameters;
-import org.noticeline.web.Cursor;
+import org.noticeline.notice.Cursor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ public final class NoticeQuery {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         where.add("n.status in :statuses");
-        params.and("statuses", filter.includeWithdrawn() ? List.of(Notice.PUBLISHED, Notice.WITHDRAWN) : List.of(Notice.PUBLISHED));
+        params.and("statuses", filter.includeWithdrawn() ? List.of(NoticeStatus.PUBLISHED, NoticeStatus.WITHDRAWN) : List.of(NoticeStatus.PUBLISHED));
         if (!filter.platforms().isEmpty()) {
             where.add("n.id in (select n2.id from Notice n2 join n2.platforms p where p.platformId in :platforms)");
             params.and("platforms", filter.platforms());

@@ -1,5 +1,6 @@
 package org.noticeline.notice;
 
+import org.noticeline.hash.Sha256;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,7 +40,7 @@ public class NoticeRevision extends PanacheEntityBase {
         revision.notice = notice;
         revision.number = number;
         revision.snapshot = snapshot;
-        revision.contentHash = NoticeSnapshots.hash(snapshot);
+        revision.contentHash = Sha256.hex(snapshot);
         revision.changedBy = changedBy;
         revision.changedAt = changedAt;
         revision.note = note;

@@ -2,20 +2,28 @@ package org.noticeline.notice;
 
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.catalog.model.RuleKey;
+import org.noticeline.domain.FieldError;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Checks a notice against the catalog and reports every problem at once, never just the first. */
+/**
+ * Checks a notice against the catalog and the limits below, and reports every problem at once, never just
+ * the first. The limits keep every value inside its column and every page bounded; they are in the README.
+ */
 public final class NoticeValidator {
 
+    public static final int MAX_SLUG = 150;
     public static final int MAX_TITLE = 300;
+    public static final int MAX_SUMMARY = 2_000;
     public static final int MAX_BODY = 200_000;
+    public static final int MAX_PLATFORMS = 50;
+    public static final int MAX_RULES = 200;
+    public static final int MAX_SOURCES = 20;
+    public static final int MAX_URL = 1_000;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2,3}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
@@ -25,77 +33,116 @@ public final class NoticeValidator {
 
     public static List<FieldError> validate(NoticeContent notice, Catalog catalog) {
         List<FieldError> errors = new ArrayList<>();
-        if (notice.slug() == null || notice.slug().isBlank()) {
-            errors.add(new FieldError("slug", null, "missing slug"));
-        } else if (!SLUG.matcher(notice.slug()).matches() || notice.slug().length() > 150) {
-            errors.add(new FieldError("slug", notice.slug(), "slug must be lowercase letters, digits and single hyphens, at most 150 characters"));
+        if (blank(notice.slug())) {
+            errors.add(FieldError.of("slug", "missing slug"));
+        } else if (notice.slug().length() > MAX_SLUG || !SLUG.matcher(notice.slug()).matches()) {
+            errors.add(new FieldError("slug", notice.slug(), "slug must be lowercase letters, digits and single hyphens, at most " + MAX_SLUG + " characters"));
         }
-        if (notice.title() == null || notice.title().isBlank()) {
-            errors.add(new FieldError("title", null, "missing title"));
-        } else if (notice.title().length() > MAX_TITLE) {
-            errors.add(new FieldError("title", null, "title longer than " + MAX_TITLE + " characters"));
+        text(errors, "title", notice.title(), MAX_TITLE, true);
+        if (blank(notice.date())) {
+            errors.add(FieldError.of("date", "missing date"));
+        } else if (NoticeDates.parse(notice.date()).isEmpty()) {
+            errors.add(new FieldError("date", notice.date(), NoticeDates.problem(notice.date())));
         }
-        if (notice.date() == null || notice.date().isBlank()) {
-            errors.add(new FieldError("date", null, "missing date"));
-        } else {
-            try {
-                LocalDate.parse(notice.date());
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError("date", notice.date(), "bad date '" + notice.date() + "': expected YYYY-MM-DD"));
-            }
-        }
-        if (notice.type() == null || notice.type().isBlank()) {
-            errors.add(new FieldError("type", null, "missing type"));
+        if (blank(notice.type())) {
+            errors.add(FieldError.of("type", "missing type"));
         } else if (NoticeType.fromId(notice.type()).isEmpty()) {
-            errors.add(new FieldError("type", notice.type(), "unknown type '" + notice.type() + "'; expected one of " + String.join(", ", NoticeType.ids())));
+            errors.add(new FieldError("type", shown(notice.type()), "unknown type '" + shown(notice.type()) + "'; expected one of " + String.join(", ", NoticeType.ids())));
         }
-        if (notice.authority() == null || notice.authority().isBlank()) {
-            errors.add(new FieldError("authority", null, "missing authority"));
+        if (blank(notice.authority())) {
+            errors.add(FieldError.of("authority", "missing authority"));
         } else if (catalog.authority(notice.authority()).isEmpty()) {
-            errors.add(new FieldError("authority", notice.authority(), "unknown authority '" + notice.authority() + "'"));
+            errors.add(new FieldError("authority", shown(notice.authority()), "unknown authority '" + shown(notice.authority()) + "'"));
         }
-        if (notice.jurisdiction() == null || notice.jurisdiction().isBlank()) {
-            errors.add(new FieldError("jurisdiction", null, "missing jurisdiction"));
+        if (blank(notice.jurisdiction())) {
+            errors.add(FieldError.of("jurisdiction", "missing jurisdiction"));
         } else if (!JURISDICTION.matcher(notice.jurisdiction()).matches()) {
-            errors.add(new FieldError("jurisdiction", notice.jurisdiction(), "jurisdiction must be an upper-case code such as EU, UK, US, AU"));
+            errors.add(new FieldError("jurisdiction", shown(notice.jurisdiction()), "jurisdiction must be an upper-case code such as EU, UK, US, AU"));
         }
-        for (String platform : notice.platforms()) {
-            if (catalog.platform(platform).isEmpty()) {
-                errors.add(new FieldError("platforms", platform, "unknown platform '" + platform + "'"));
+        if (list(errors, "platforms", notice.platforms(), MAX_PLATFORMS)) {
+            for (String platform : notice.platforms()) {
+                if (catalog.platform(platform).isEmpty()) {
+                    errors.add(new FieldError("platforms", shown(platform), "unknown platform '" + shown(platform) + "'"));
+                }
             }
         }
-        for (String rule : notice.rules()) {
-            if (RuleKey.parse(rule).isEmpty()) {
-                errors.add(new FieldError("rules", rule, "bad rule key '" + rule + "': expected INSTRUMENT:PROVISION such as DSA:34"));
-            } else if (!catalog.hasRule(rule)) {
-                errors.add(new FieldError("rules", rule, "unknown rule '" + rule + "': the catalog has no such instrument or provision"));
+        if (list(errors, "rules", notice.rules(), MAX_RULES)) {
+            for (String rule : notice.rules()) {
+                if (RuleKey.parse(rule).isEmpty()) {
+                    errors.add(new FieldError("rules", shown(rule), "bad rule key '" + shown(rule) + "': expected INSTRUMENT:PROVISION such as DSA:34"));
+                } else if (!catalog.hasRule(rule)) {
+                    errors.add(new FieldError("rules", shown(rule), "unknown rule '" + shown(rule) + "': the catalog has no such instrument or provision"));
+                }
             }
         }
-        if (notice.proceeding() != null && !notice.proceeding().isBlank() && catalog.proceeding(notice.proceeding()).isEmpty()) {
-            errors.add(new FieldError("proceeding", notice.proceeding(), "unknown proceeding '" + notice.proceeding() + "'"));
+        if (!blank(notice.proceeding()) && catalog.proceeding(notice.proceeding()).isEmpty()) {
+            errors.add(new FieldError("proceeding", shown(notice.proceeding()), "unknown proceeding '" + shown(notice.proceeding()) + "'"));
         }
         if (!LANGUAGE.matcher(notice.language()).matches()) {
-            errors.add(new FieldError("language", notice.language(), "language must be a two-letter ISO 639-1 code"));
+            errors.add(new FieldError("language", shown(notice.language()), "language must be a two-letter ISO 639-1 code"));
         }
+        text(errors, "summary", notice.summary(), MAX_SUMMARY, false);
         if (notice.sources().isEmpty()) {
-            errors.add(new FieldError("sources", null, "at least one source URL is required"));
-        }
-        for (String source : notice.sources()) {
-            if (!isHttpUrl(source)) {
-                errors.add(new FieldError("sources", source, "source '" + source + "' is not an http(s) URL"));
+            errors.add(FieldError.of("sources", "at least one source URL is required"));
+        } else if (list(errors, "sources", notice.sources(), MAX_SOURCES)) {
+            for (String source : notice.sources()) {
+                if (source.length() > MAX_URL || !isHttpUrl(source)) {
+                    errors.add(new FieldError("sources", shown(source), "source '" + shown(source) + "' is not an http(s) URL of at most " + MAX_URL + " characters"));
+                }
             }
         }
-        if (notice.body().length() > MAX_BODY) {
-            errors.add(new FieldError("body", null, "body longer than " + MAX_BODY + " characters"));
-        }
+        text(errors, "body", notice.body(), MAX_BODY, false);
         return errors;
+    }
+
+    /**
+     * A free-text field within {@code max} characters and without NUL, which PostgreSQL cannot store.
+     * Reports into {@code errors}; true when the value is usable.
+     */
+    public static boolean text(List<FieldError> errors, String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(FieldError.of(field, "missing " + field));
+            }
+            return !required;
+        }
+        if (value.length() > max) {
+            errors.add(FieldError.of(field, field + " is " + value.length() + " characters long; at most " + max + " are accepted"));
+            return false;
+        }
+        if (value.indexOf('\0') >= 0) {
+            errors.add(FieldError.of(field, field + " contains a NUL character"));
+            return false;
+        }
+        return true;
+    }
+
+    /** A list within {@code max} entries and without nulls; true when its entries are worth checking one by one. */
+    private static boolean list(List<FieldError> errors, String field, List<String> values, int max) {
+        if (values.size() > max) {
+            errors.add(FieldError.of(field, "at most " + max + " distinct " + field + " are accepted, not " + values.size()));
+            return false;
+        }
+        if (values.stream().anyMatch(v -> v == null || v.isBlank())) {
+            errors.add(FieldError.of(field, field + " contains an empty or null entry"));
+            return false;
+        }
+        return true;
+    }
+
+    private static String shown(String value) {
+        return NoticeDates.abbreviate(value);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static boolean isHttpUrl(String value) {
         try {
             URI uri = new URI(value);
             return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (URISyntaxException | NullPointerException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

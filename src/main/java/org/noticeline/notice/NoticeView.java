@@ -11,7 +11,7 @@ public record NoticeView(String slug, String title, LocalDate date, String type,
 
     public static NoticeView of(Notice n) {
         return new NoticeView(n.slug, n.title, n.date, n.type, n.authority.id, n.jurisdiction, n.platformIds(), n.ruleKeys(),
-                n.proceeding == null ? null : n.proceeding.id, List.copyOf(n.sources), n.summary, n.language, n.status,
+                n.proceeding == null ? null : n.proceeding.id, List.copyOf(n.sources), n.summary, n.language, n.status.id(),
                 n.revision, n.updatedAt);
     }
 }

@@ -9,7 +9,7 @@ public class PlatformLink {
 
     @Column(name = "platform_id")
     public String platformId;
-    public String origin;
+    public LinkOrigin origin;
     @Column(name = "cited_text")
     public String citedText;
     @Column(name = "start_offset")
@@ -20,10 +20,10 @@ public class PlatformLink {
     protected PlatformLink() {
     }
 
-    public PlatformLink(String platformId, String origin, String citedText, Integer start, Integer end) {
+    public PlatformLink(String platformId, LinkOrigin origin, String citedText, Integer start, Integer end) {
         this.platformId = platformId;
         this.origin = origin;
-        this.citedText = citedText;
+        this.citedText = RuleLink.fitted(citedText);
         this.start = start;
         this.end = end;
     }

@@ -7,12 +7,14 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class RuleLink {
 
+    static final int MAX_CITED_TEXT = 300;
+
     @Column(name = "rule_key")
     public String ruleKey;
     @Column(name = "instrument_code")
     public String instrumentCode;
     public String provision;
-    public String origin;
+    public LinkOrigin origin;
     @Column(name = "cited_text")
     public String citedText;
     @Column(name = "start_offset")
@@ -23,13 +25,18 @@ public class RuleLink {
     protected RuleLink() {
     }
 
-    public RuleLink(String instrumentCode, String provision, String origin, String citedText, Integer start, Integer end) {
+    public RuleLink(String instrumentCode, String provision, LinkOrigin origin, String citedText, Integer start, Integer end) {
         this.ruleKey = instrumentCode + ":" + provision;
         this.instrumentCode = instrumentCode;
         this.provision = provision;
         this.origin = origin;
-        this.citedText = citedText;
+        this.citedText = fitted(citedText);
         this.start = start;
         this.end = end;
+    }
+
+    /** Cited text as the column holds it: a longer citation keeps its start, and its offsets still say where it is. */
+    static String fitted(String citedText) {
+        return citedText == null || citedText.length() <= MAX_CITED_TEXT ? citedText : citedText.substring(0, MAX_CITED_TEXT);
     }
 }

@@ -1,5 +1,6 @@
 package org.noticeline.security;
 
+import org.noticeline.domain.InvalidException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -51,10 +52,10 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid NewToken request) {
         List<Scope> scopes = request.scopes().stream()
-                .map(s -> Scope.fromId(s).orElseThrow(() -> ProblemException.unprocessable("scopes", "unknown scope '" + s + "'; expected ingest or admin")))
+                .map(s -> Scope.fromId(s).orElseThrow(() -> InvalidException.of("scopes", "unknown scope '" + s + "'; expected ingest or admin")))
                 .toList();
         if (request.expiresAt() != null && request.expiresAt().isBefore(Instant.now())) {
-            throw ProblemException.unprocessable("expiresAt", "must be in the future");
+            throw InvalidException.of("expiresAt", "must be in the future");
         }
         TokenService.Created created = tokens.create(request.name(), scopes, request.expiresAt());
         return Response.created(URI.create("/api/admin/tokens/" + created.token().id))

@@ -1,5 +1,9 @@
 package org.noticeline.security;
 
+import org.noticeline.domain.InvalidException;
+import org.noticeline.domain.ConflictException;
+import org.noticeline.domain.FieldError;
+import org.noticeline.domain.NotFoundException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.noticeline.config.NoticelineConfig;
-import org.noticeline.web.ProblemException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -52,8 +55,8 @@ public class TokenService {
     @Transactional
     public Created create(String name, List<Scope> scopes, Instant expiresAt) {
         if (ApiToken.findByName(name).isPresent()) {
-            throw new ProblemException(409, "Conflict", "a token named '" + name + "' exists already",
-                    List.of(new org.noticeline.web.Problem.FieldProblem("name", "already in use")));
+            throw new ConflictException("a token named '" + name + "' exists already",
+                    List.of(FieldError.of("name", "already in use")));
         }
         String secret = Tokens.newSecret();
         ApiToken token = new ApiToken();
@@ -73,7 +76,7 @@ public class TokenService {
 
     @Transactional
     public ApiToken revoke(long id) {
-        ApiToken token = ApiToken.<ApiToken>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("token", String.valueOf(id)));
+        ApiToken token = ApiToken.<ApiToken>findByIdOptional(id).orElseThrow(() -> new NotFoundException("token", String.valueOf(id)));
         if (token.revokedAt == null) {
             token.revokedAt = Instant.now();
         }

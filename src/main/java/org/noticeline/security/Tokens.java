@@ -1,5 +1,6 @@
 package org.noticeline.security;
 
+import org.noticeline.hash.Sha256;
 import org.noticeline.notice.NoticeSnapshots;
 
 import java.security.SecureRandom;
@@ -20,6 +21,6 @@ final class Tokens {
     }
 
     static String hash(String secret) {
-        return NoticeSnapshots.hash(secret);
+        return Sha256.hex(secret);
     }
 }

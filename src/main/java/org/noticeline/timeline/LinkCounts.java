@@ -1,5 +1,6 @@
 package org.noticeline.timeline;
 
+import org.noticeline.notice.NoticeStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
 import org.noticeline.notice.Notice;
 
@@ -40,7 +41,7 @@ final class LinkCounts {
 
     /** Runs a {@code select key, count ...} over published notices ({@code :s}) with any further parameters. */
     private static Map<String, Long> count(String jpql, Map<String, Object> parameters) {
-        var query = Panache.getEntityManager().createQuery(jpql, Object[].class).setParameter("s", Notice.PUBLISHED);
+        var query = Panache.getEntityManager().createQuery(jpql, Object[].class).setParameter("s", NoticeStatus.PUBLISHED);
         parameters.forEach(query::setParameter);
         List<Object[]> rows = query.getResultList();
         return rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));

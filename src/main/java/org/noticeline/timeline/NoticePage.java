@@ -1,5 +1,7 @@
 package org.noticeline.timeline;
 
+import org.noticeline.notice.NoticeStatus;
+import org.noticeline.domain.NotFoundException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -13,7 +15,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.catalog.model.InstrumentSpec;
-import org.noticeline.ingest.document.StoredDocument;
+import org.noticeline.notice.StoredDocument;
 import org.noticeline.linking.LinkerProvider;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeRevision;
@@ -54,14 +56,14 @@ public class NoticePage {
         Catalog catalog = catalogStore.catalog();
         List<NoticePageView.PlatformRow> platforms = notice.platforms.stream()
                 .map(p -> new NoticePageView.PlatformRow(p.platformId, catalog.platform(p.platformId).map(x -> x.name()).orElse(p.platformId),
-                        "/platforms/" + p.platformId, p.origin))
+                        "/platforms/" + p.platformId, p.origin.id()))
                 .toList();
         List<NoticePageView.RuleRow> rules = notice.rules.stream()
                 .sorted(Comparator.comparing((RuleLink r) -> r.instrumentCode).thenComparing(r -> sortable(r.provision)))
                 .map(r -> ruleRow(r, catalog))
                 .toList();
         List<TimelineItem> caseNotices = notice.proceeding == null ? List.of()
-                : Notice.<Notice>list("proceeding = ?1 and status = ?2 order by date, id", notice.proceeding, Notice.PUBLISHED)
+                : Notice.<Notice>list("proceeding = ?1 and status = ?2 order by date, id", notice.proceeding, NoticeStatus.PUBLISHED)
                         .stream().map(n -> TimelineBuilder.item(n, catalog)).toList();
         List<NoticePageView.RevisionRow> revisions = NoticeRevision.of(notice).stream()
                 .map(r -> new NoticePageView.RevisionRow(r.number, r.changedBy, r.changedAt, r.note)).toList();
@@ -70,7 +72,7 @@ public class NoticePage {
                 notice.summary, new RawString(CitationHighlighter.highlight(MarkdownRenderer.toSafeHtml(notice.body), linkers.current())),
                 platforms, rules,
                 notice.proceeding == null ? null : new Ref(notice.proceeding.id, notice.proceeding.title, "/proceedings/" + notice.proceeding.id),
-                caseNotices, List.copyOf(notice.sources), revisions, notice.status, notice.withdrawnReason,
+                caseNotices, List.copyOf(notice.sources), revisions, notice.status.id(), notice.withdrawnReason,
                 StoredDocument.of(notice).stream().map(d -> new NoticePageView.DocumentRow(d.fileName, "/documents/" + d.sha256, d.mediaType, d.sizeBytes, d.pages)).toList());
         return Templates.notice(view);
     }
@@ -82,7 +84,7 @@ public class NoticePage {
         Notice notice = Notice.require(slug);
         List<NoticeRevision> revisions = NoticeRevision.of(notice);
         NoticeRevision shown = revisions.stream().filter(r -> r.number == number).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("revision", slug + "/" + number));
+                .orElseThrow(() -> new NotFoundException("revision", slug + "/" + number));
         NoticeRevision previous = revisions.stream().filter(r -> r.number < number).findFirst().orElse(null);
         List<RevisionDiff.Line> diff = RevisionDiff.between(
                 previous == null ? null : NoticeSnapshots.fromJson(previous.snapshot), NoticeSnapshots.fromJson(shown.snapshot));
@@ -96,7 +98,7 @@ public class NoticePage {
         String heading = instrument == null ? null : instrument.provision(link.provision).map(p -> p.heading()).orElse(null);
         return new NoticePageView.RuleRow(link.ruleKey, Formats.provisionLabel(unit, link.provision) + " " + link.instrumentCode,
                 heading, "/rules/" + link.instrumentCode + "/" + link.provision, instrument == null ? null : instrument.link(),
-                link.origin, link.citedText);
+                link.origin.id(), link.citedText);
     }
 
     /** Orders "9" before "28b" before "34". */

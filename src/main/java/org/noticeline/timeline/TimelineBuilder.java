@@ -10,7 +10,7 @@ import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeFilter;
 import org.noticeline.notice.NoticeQuery;
 import org.noticeline.notice.NoticeType;
-import org.noticeline.web.NoticeFilterParams;
+import org.noticeline.notice.rest.NoticeFilterParams;
 
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -118,6 +118,6 @@ public class TimelineBuilder {
         List<FilterForm.Option> jurisdictions = catalog.authorities().stream().map(a -> a.jurisdiction()).distinct().sorted()
                 .map(j -> new FilterForm.Option(j, j, params.jurisdiction.contains(j))).toList();
         return new FilterForm(path, platforms, authorities, types, jurisdictions, String.join(",", params.rule),
-                params.from, params.to, query);
+                params.firstFrom(), params.firstTo(), query);
     }
 }

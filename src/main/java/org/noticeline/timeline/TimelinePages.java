@@ -1,5 +1,6 @@
 package org.noticeline.timeline;
 
+import org.noticeline.domain.NotFoundException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ import org.noticeline.catalog.model.InstrumentSpec;
 import org.noticeline.catalog.model.RuleKey;
 import org.noticeline.notice.NoticeFilter;
 import org.noticeline.timeline.TimelineBuilder.Lanes;
-import org.noticeline.web.NoticeFilterParams;
+import org.noticeline.notice.rest.NoticeFilterParams;
 import org.noticeline.web.ProblemException;
 
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public class TimelinePages {
     @GET
     @Path("platforms/{id}")
     public TemplateInstance platform(@RestPath String id, @BeanParam NoticeFilterParams params) {
-        Platform platform = Platform.<Platform>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("platform", id));
+        Platform platform = Platform.<Platform>findByIdOptional(id).orElseThrow(() -> new NotFoundException("platform", id));
         List<PageHeader.Fact> facts = new ArrayList<>();
         if (platform.provider != null) {
             facts.add(new PageHeader.Fact("Provider", platform.provider.name, null));
@@ -115,7 +116,7 @@ public class TimelinePages {
                 found.unit, found.numbering, List.of(), List.of());
         Provision provision = found.provisions.stream().filter(p -> p.number.equalsIgnoreCase(article)).findFirst().orElse(null);
         if (provision == null && !spec.hasProvision(article)) {
-            throw ProblemException.notFound("rule", found.code + ":" + article);
+            throw new NotFoundException("rule", found.code + ":" + article);
         }
         String number = provision == null ? article : provision.number;
         String key = new RuleKey(found.code, number).toString();
@@ -141,7 +142,7 @@ public class TimelinePages {
     @GET
     @Path("authorities/{id}")
     public TemplateInstance authority(@RestPath String id, @BeanParam NoticeFilterParams params) {
-        Authority authority = Authority.<Authority>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("authority", id));
+        Authority authority = Authority.<Authority>findByIdOptional(id).orElseThrow(() -> new NotFoundException("authority", id));
         List<PageHeader.Fact> facts = List.of(new PageHeader.Fact("Jurisdiction", authority.jurisdiction, null));
         PageHeader header = new PageHeader(authority.name, "Notices issued by " + authority.name + ".", facts, authority.url);
         return Templates.timeline(header, builder.build("/authorities/" + id, params, NoticeFilter.ofAuthority(id), Lanes.BY_PLATFORM));
@@ -162,7 +163,7 @@ public class TimelinePages {
     @GET
     @Path("proceedings/{id}")
     public TemplateInstance proceeding(@RestPath String id, @BeanParam NoticeFilterParams params) {
-        Proceeding proceeding = Proceeding.<Proceeding>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("proceeding", id));
+        Proceeding proceeding = Proceeding.<Proceeding>findByIdOptional(id).orElseThrow(() -> new NotFoundException("proceeding", id));
         List<PageHeader.Fact> facts = new ArrayList<>();
         facts.add(new PageHeader.Fact("Authority", proceeding.authority.name, "/authorities/" + proceeding.authority.id));
         if (proceeding.instrumentCode != null) {
@@ -181,6 +182,6 @@ public class TimelinePages {
 
     private static Instrument findInstrument(String code) {
         return Instrument.<Instrument>findByIdOptional(code.toUpperCase(Locale.ROOT))
-                .orElseThrow(() -> ProblemException.notFound("instrument", code));
+                .orElseThrow(() -> new NotFoundException("instrument", code));
     }
 }

@@ -2,7 +2,10 @@ package org.noticeline.web;
 
 import java.util.List;
 
-/** Thrown by resources to answer with a problem document; mapped by {@link ProblemMappers}. */
+/**
+ * Thrown by REST resources and filters for what only HTTP knows (a bad query parameter, a missing token, a body
+ * too large); mapped by {@link ProblemMappers}. Domain code throws {@code org.noticeline.domain} exceptions instead.
+ */
 public class ProblemException extends RuntimeException {
 
     private final int status;
@@ -16,21 +19,12 @@ public class ProblemException extends RuntimeException {
         this.errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
-    public static ProblemException notFound(String what, String id) {
-        return new ProblemException(404, "Not Found", "no " + what + " '" + id + "'", null);
+    public static ProblemException tooLarge(String field, String message) {
+        return new ProblemException(413, "Content Too Large", message, List.of(new Problem.FieldProblem(field, message)));
     }
 
-    /**
-     * 422 for content that parsed but cannot be used; the detail names the one problem, or counts them
-     * when there are several (each is in {@code errors}).
-     */
-    public static ProblemException unprocessable(List<Problem.FieldProblem> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).message() : errors.size() + " invalid fields";
-        return new ProblemException(422, "Unprocessable Content", detail, errors);
-    }
-
-    public static ProblemException unprocessable(String field, String message) {
-        return unprocessable(List.of(new Problem.FieldProblem(field, message)));
+    public static ProblemException badRequest(String message) {
+        return new ProblemException(400, "Bad Request", message, null);
     }
 
     public static ProblemException badParameter(String parameter, String message) {

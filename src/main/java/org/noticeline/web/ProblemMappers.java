@@ -7,6 +7,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.noticeline.domain.ConflictException;
+import org.noticeline.domain.FieldError;
+import org.noticeline.domain.InvalidException;
+import org.noticeline.domain.NotFoundException;
+import org.noticeline.domain.StaleRevisionException;
 
 import java.util.List;
 
@@ -17,6 +22,28 @@ public class ProblemMappers {
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
         return respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), uri.getPath(),
                 e.errors().isEmpty() ? null : e.errors()), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem("about:blank", "Not Found", 404, e.getMessage(), uri.getPath(), null), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidException e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem("about:blank", "Unprocessable Content", 422, e.getMessage(), uri.getPath(), fields(e.errors())), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem("about:blank", "Conflict", 409, e.getMessage(), uri.getPath(), fields(e.errors())), headers);
+    }
+
+    /** An {@code If-Match} that names a revision the notice has moved on from. */
+    @ServerExceptionMapper
+    public Response stale(StaleRevisionException e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem("about:blank", "Precondition Failed", 412, e.getMessage(), uri.getPath(),
+                List.of(new Problem.FieldProblem("If-Match", "the notice is at revision " + e.current()))), headers);
     }
 
     @ServerExceptionMapper
@@ -65,6 +92,10 @@ public class ProblemMappers {
                     .entity(ErrorPage.render(problem)).build();
         }
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static List<Problem.FieldProblem> fields(List<FieldError> errors) {
+        return errors.isEmpty() ? null : errors.stream().map(f -> new Problem.FieldProblem(f.field(), f.message())).toList();
     }
 
     private static String lastNode(String path) {

@@ -2,6 +2,10 @@ package org.noticeline.corpus;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.noticeline.domain.FieldError;
+import org.noticeline.notice.NoticeValidator;
+
+import java.util.List;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.notice.NoticeContent;
 
@@ -36,7 +40,7 @@ class NoticeFileParserTest {
 
     @Test
     void parsesFrontMatterAndBodyAndTakesSlugFromFileName() {
-        NoticeContent notice = NoticeFileParser.parse("2023/a.md", "2023-12-18-a", GOOD, catalog);
+        NoticeContent notice = parse("2023/a.md", "2023-12-18-a", GOOD, catalog);
 
         assertThat(notice.slug()).isEqualTo("2023-12-18-a");
         assertThat(notice.title()).isEqualTo("Commission opens proceedings against X");
@@ -65,7 +69,7 @@ class NoticeFileParserTest {
                 Body
                 """;
 
-        CorpusException e = catchThrowableOfType(() -> NoticeFileParser.parse("2023/b.md", "b", broken, catalog), CorpusException.class);
+        CorpusException e = catchThrowableOfType(() -> parse("2023/b.md", "b", broken, catalog), CorpusException.class);
 
         assertThat(e.problems()).extracting(p -> p.line() + " " + p.field())
                 .containsExactlyInAnyOrder("3 date", "4 type", "9 platforms", "10 rules", "10 rules");
@@ -78,7 +82,7 @@ class NoticeFileParserTest {
         String text = GOOD.replace("title: Commission opens proceedings against X\n", "")
                 .replace("sources:\n  - https://ec.europa.eu/commission/presscorner/detail/en/ip_23_6709\n", "");
 
-        CorpusException e = catchThrowableOfType(() -> NoticeFileParser.parse("c.md", "c", text, catalog), CorpusException.class);
+        CorpusException e = catchThrowableOfType(() -> parse("c.md", "c", text, catalog), CorpusException.class);
 
         assertThat(e.problems()).extracting(CorpusProblem::field).containsExactlyInAnyOrder("title", "sources");
     }
@@ -87,7 +91,7 @@ class NoticeFileParserTest {
     void unknownFieldIsAnErrorNotSilentlyIgnored() {
         String text = GOOD.replace("platforms: [x]", "platfroms: [x]");
 
-        CorpusException e = catchThrowableOfType(() -> NoticeFileParser.parse("d.md", "d", text, catalog), CorpusException.class);
+        CorpusException e = catchThrowableOfType(() -> parse("d.md", "d", text, catalog), CorpusException.class);
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(7);
@@ -97,9 +101,9 @@ class NoticeFileParserTest {
 
     @Test
     void fileWithoutFrontMatterOrWithUnclosedFrontMatterIsRejected() {
-        assertThat(catchThrowableOfType(() -> NoticeFileParser.parse("e.md", "e", "# Just markdown", catalog), CorpusException.class)
+        assertThat(catchThrowableOfType(() -> parse("e.md", "e", "# Just markdown", catalog), CorpusException.class)
                 .problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("front matter"));
-        assertThat(catchThrowableOfType(() -> NoticeFileParser.parse("f.md", "f", "---\ntitle: x\n", catalog), CorpusException.class)
+        assertThat(catchThrowableOfType(() -> parse("f.md", "f", "---\ntitle: x\n", catalog), CorpusException.class)
                 .problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("not closed"));
     }
 
@@ -107,11 +111,21 @@ class NoticeFileParserTest {
     void slugThatDiffersFromFileNameIsRejected() {
         String text = GOOD.replace("title:", "slug: another-slug\ntitle:");
 
-        CorpusException e = catchThrowableOfType(() -> NoticeFileParser.parse("g.md", "g", text, catalog), CorpusException.class);
+        CorpusException e = catchThrowableOfType(() -> parse("g.md", "g", text, catalog), CorpusException.class);
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("slug");
             assertThat(p.line()).isEqualTo(2);
         });
+    }
+
+    /** What loading does with a file: read its form, then check the content as the notice service does, problems on their lines. */
+    private static NoticeContent parse(String file, String stem, String text, Catalog catalog) {
+        NoticeFileParser.ParsedNotice parsed = NoticeFileParser.parse(file, stem, text);
+        List<FieldError> errors = NoticeValidator.validate(parsed.content(), catalog);
+        if (!errors.isEmpty()) {
+            throw new CorpusException(parsed.problems(errors));
+        }
+        return parsed.content();
     }
 }

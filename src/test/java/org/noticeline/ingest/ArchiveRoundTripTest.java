@@ -1,5 +1,6 @@
 package org.noticeline.ingest;
 
+import org.noticeline.hash.Sha256;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,10 +38,10 @@ class ArchiveRoundTripTest {
         String token = given().header("Authorization", "Bearer test-admin-secret").contentType(ContentType.JSON)
                 .body(Map.of("name", "archivist", "scopes", List.of("ingest"))).post("/api/admin/tokens").then().statusCode(201)
                 .extract().path("token");
-        Map<String, Object> edited = NoticeWriteTest.notice("archive-history", "Version one.");
+        Map<String, Object> edited = org.noticeline.notice.rest.NoticeWriteTest.notice("archive-history", "Version one.");
         given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(edited).post("/api/notices").then().statusCode(201);
         edited.put("body", "Version two.");
-        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(edited).post("/api/notices").then().statusCode(200);
+        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(edited).put("/api/notices/archive-history").then().statusCode(200);
         given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(Map.of("reason", "test"))
                 .delete("/api/notices/archive-history").then().statusCode(200);
 
@@ -61,7 +62,7 @@ class ArchiveRoundTripTest {
         assertThat(second).isEqualTo(first);
         assertThat(notices).isGreaterThanOrEqualTo(40);
         assertThat(first).contains("\"fileName\":\"letter.txt\"");
-        given().get("/documents/" + org.noticeline.notice.NoticeSnapshots.hash(
+        given().get("/documents/" + org.noticeline.hash.Sha256.hex(
                 "European Commission\nBrussels, 3 March 2025\nA letter to X under Article 67 of the DSA.".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .then().statusCode(200);
         given().get("/api/notices/archive-history").then().statusCode(200)

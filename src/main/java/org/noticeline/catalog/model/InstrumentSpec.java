@@ -29,7 +29,7 @@ public record InstrumentSpec(String code, String title, String number, String ju
         }
         String digits = provisionNumber.replaceFirst("^(\\d+).*$", "$1");
         String[] bounds = numbering.split("-");
-        if (!digits.matches("\\d+") || bounds.length != 2) {
+        if (!digits.matches("\\d{1,9}") || bounds.length != 2) {
             return false;
         }
         long n = Long.parseLong(digits);

@@ -1,5 +1,7 @@
 package org.noticeline.ingest.document;
 
+import org.noticeline.notice.StoredDocument;
+import org.noticeline.domain.NotFoundException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +22,7 @@ public class DocumentDownload {
     @Transactional
     public Response download(@RestPath String sha256) {
         StoredDocument document = StoredDocument.<StoredDocument>find("sha256", sha256).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("document", sha256));
+                .orElseThrow(() -> new NotFoundException("document", sha256));
         String safeName = document.fileName.replaceAll("[^A-Za-z0-9._-]", "_");
         return Response.ok(document.content, document.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + safeName + "\"")

@@ -1,5 +1,6 @@
 package org.noticeline.ingest.feed;
 
+import org.noticeline.hash.Sha256;
 import org.noticeline.notice.NoticeContent;
 import org.noticeline.notice.NoticeSnapshots;
 import org.noticeline.notice.NoticeType;
@@ -43,7 +44,7 @@ final class EntryNotice {
 
     /** The slug with a short hash of the entry, for when another notice has the plain one. */
     static String slugWithHash(String slug, String sourceId, String entryKey) {
-        return slug + "-" + NoticeSnapshots.hash(sourceId + "\n" + entryKey).substring(0, 8);
+        return slug + "-" + Sha256.hex(sourceId + "\n" + entryKey).substring(0, 8);
     }
 
     static String shorten(String text, int max) {

@@ -1,5 +1,6 @@
 package org.noticeline.ingest.feed;
 
+import org.noticeline.hash.Sha256;
 import org.noticeline.notice.NoticeSnapshots;
 
 import java.time.Instant;
@@ -22,7 +23,7 @@ public record FeedEntry(String id, String title, String url, Instant published, 
 
     /** Changes when anything the feed says about the entry changes. */
     public String hash() {
-        return NoticeSnapshots.hash(String.join("\n", Objects.toString(title, ""), Objects.toString(url, ""),
+        return Sha256.hex(String.join("\n", Objects.toString(title, ""), Objects.toString(url, ""),
                 Objects.toString(published, ""), Objects.toString(summary, "")));
     }
 }

@@ -1,5 +1,9 @@
 package org.noticeline.ingest.feed;
 
+import org.noticeline.notice.NoticeStatus;
+import org.noticeline.domain.ConflictException;
+import org.noticeline.domain.NotFoundException;
+import org.noticeline.hash.Sha256;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,15 +11,15 @@ import org.jboss.logging.Logger;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.catalog.model.AuthoritySpec;
 import org.noticeline.catalog.model.Catalog;
-import org.noticeline.notice.FieldError;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeContent;
 import org.noticeline.notice.NoticeSnapshots;
-import org.noticeline.notice.NoticeValidator;
-import org.noticeline.notice.NoticeWriter;
-import org.noticeline.security.OutboundException;
-import org.noticeline.security.OutboundFetcher;
-import org.noticeline.web.ProblemException;
+import org.noticeline.notice.NoticeOrigin;
+import org.noticeline.notice.NoticeService;
+import org.noticeline.transaction.Retries;
+import org.noticeline.domain.InvalidException;
+import org.noticeline.outbound.OutboundException;
+import org.noticeline.outbound.OutboundFetcher;
 
 import java.net.URI;
 import java.time.Duration;
@@ -49,7 +53,7 @@ public class FeedPoller {
     @Inject
     CatalogStore catalogStore;
     @Inject
-    NoticeWriter writer;
+    NoticeService notices;
 
     /** The source as one poll sees it, read once at its start. */
     private record Source(String id, String authority, String url, FeedFormat format, String type, boolean publish,
@@ -84,13 +88,13 @@ public class FeedPoller {
     public PollResult pollNow(String id) {
         FeedSource source = QuarkusTransaction.requiringNew().call(() -> FeedSource.<FeedSource>findById(id));
         if (source == null) {
-            throw ProblemException.notFound("source", id);
+            throw new NotFoundException("source", id);
         }
         if (!source.enabled) {
-            throw new ProblemException(409, "Conflict", "source '" + id + "' is disabled", null);
+            throw new ConflictException("source '" + id + "' is disabled");
         }
         if (!claim(id, false)) {
-            throw new ProblemException(409, "Conflict", "source '" + id + "' is being polled right now", null);
+            throw new ConflictException("source '" + id + "' is being polled right now");
         }
         return poll(id);
     }
@@ -106,14 +110,14 @@ public class FeedPoller {
         Source source = QuarkusTransaction.requiringNew().call(() -> Source.of(FeedSource.findById(id)));
         Tally tally = new Tally();
         Instant started = Instant.now();
-        String outcome;
+        PollOutcome outcome;
         String error = null;
         String etag = source.etag();
         String lastModified = source.lastModified();
         try {
             OutboundFetcher.Fetched feed = fetcher.get(URI.create(source.url()), conditionalHeaders(source));
             if (feed.status() == 304) {
-                outcome = PollResult.NOT_MODIFIED;
+                outcome = PollOutcome.NOT_MODIFIED;
             } else if (!feed.ok()) {
                 throw new FeedException("feed " + feed.uri() + " answered HTTP " + feed.status());
             } else {
@@ -122,17 +126,17 @@ public class FeedPoller {
                 for (FeedEntry entry : entries) {
                     ingestCounted(source, entry, tally);
                 }
-                outcome = tally.failed == 0 ? PollResult.OK : PollResult.PARTIAL;
+                outcome = tally.failed == 0 ? PollOutcome.OK : PollOutcome.PARTIAL;
                 // Validators are kept only after a clean read, so a poll after a failed entry reads the whole feed again.
                 etag = tally.failed == 0 ? feed.header("ETag").orElse(null) : null;
                 lastModified = tally.failed == 0 ? feed.header("Last-Modified").orElse(null) : null;
             }
         } catch (OutboundException | FeedException e) {
-            outcome = PollResult.FAILED;
+            outcome = PollOutcome.FAILED;
             error = e.getMessage();
         } catch (RuntimeException e) {
             LOG.errorf(e, "polling source %s failed unexpectedly", id);
-            outcome = PollResult.FAILED;
+            outcome = PollOutcome.FAILED;
             error = "unexpected error: " + e;
         }
         PollResult result = new PollResult(id, outcome, started, tally.entries, tally.created, tally.updated, tally.unchanged,
@@ -162,7 +166,7 @@ public class FeedPoller {
             Instant now = Instant.now();
             state.lastPollAt = result.polledAt();
             state.lastOutcome = result.outcome();
-            if (!PollResult.FAILED.equals(result.outcome())) {
+            if (!PollOutcome.FAILED.equals(result.outcome())) {
                 state.lastSuccessAt = result.polledAt();
                 state.etag = truncate(etag, 500);
                 state.lastModified = truncate(lastModified, 100);
@@ -206,7 +210,7 @@ public class FeedPoller {
         if (entry.url().length() > MAX_URL || !entry.url().matches("(?i)https?://.+")) {
             throw new FeedException("link " + truncate(entry.url(), 200) + " is not an http(s) URL of at most " + MAX_URL + " characters");
         }
-        String key = entry.key().length() <= MAX_URL ? entry.key() : "sha256:" + NoticeSnapshots.hash(entry.key());
+        String key = entry.key().length() <= MAX_URL ? entry.key() : "sha256:" + Sha256.hex(entry.key());
         Outcome known = QuarkusTransaction.requiringNew().call(() -> recognise(source, entry, key));
         if (known != Outcome.FETCH) {
             return known;
@@ -216,7 +220,7 @@ public class FeedPoller {
             throw new FeedException("page " + page.uri() + " answered HTTP " + page.status());
         }
         PageText text = PageText.of(page.body(), page.header("Content-Type").orElse(null), page.uri().toString());
-        return QuarkusTransaction.requiringNew().call(() -> write(source, entry, key, text));
+        return Retries.inNewTransaction(() -> write(source, entry, key, text));
     }
 
     /**
@@ -255,7 +259,7 @@ public class FeedPoller {
     private Outcome write(Source source, FeedEntry entry, String key, PageText page) {
         Catalog catalog = catalogStore.catalog();
         FeedEntryRecord record = FeedEntryRecord.findEntry(source.id(), key).orElse(null);
-        String pageHash = NoticeSnapshots.hash(page.text());
+        String pageHash = Sha256.hex(page.text());
         Instant now = Instant.now();
         LocalDate date;
         if (record == null) {
@@ -284,13 +288,14 @@ public class FeedPoller {
         }
         String jurisdiction = catalog.authority(source.authority()).map(AuthoritySpec::jurisdiction).orElse(null);
         NoticeContent content = EntryNotice.content(record.noticeSlug, source.authority(), jurisdiction, source.type(), entry, page, date);
-        List<FieldError> errors = NoticeValidator.validate(content, catalog);
-        if (!errors.isEmpty()) {
-            throw new FeedException("not a valid notice: " + errors.stream().map(e -> e.field() + ": " + e.message())
+        NoticeService.Written result;
+        try {
+            result = notices.upsert(content, NoticeService.Author.of("feed:" + source.id(), NoticeOrigin.FEED),
+                    source.publish() ? NoticeStatus.PUBLISHED : NoticeStatus.DRAFT);
+        } catch (InvalidException e) {
+            throw new FeedException("not a valid notice: " + e.errors().stream().map(f -> f.field() + ": " + f.message())
                     .collect(Collectors.joining("; ")));
         }
-        NoticeWriter.WriteResult result = writer.write(content, "feed", null, "feed:" + source.id(),
-                source.publish() ? Notice.PUBLISHED : Notice.DRAFT);
         record.url = entry.url();
         record.entryHash = entry.hash();
         record.contentHash = pageHash;

@@ -18,11 +18,6 @@ import java.util.List;
 @Table(name = "feed_source")
 public class FeedSource extends PanacheEntityBase {
 
-    /** Listed in {@code notices/catalog/sources.yaml}. */
-    public static final String FROM_FILE = "file";
-    /** Created with {@code POST /api/admin/sources}. */
-    public static final String FROM_API = "api";
-
     @Id
     public String id;
     @Column(name = "authority_id")
@@ -36,7 +31,7 @@ public class FeedSource extends PanacheEntityBase {
     public String type;
     public boolean publish;
     public boolean enabled;
-    public String origin;
+    public SourceOrigin origin;
     @Column(name = "config_hash")
     public String configHash;
     @Column(name = "created_at")
@@ -51,7 +46,7 @@ public class FeedSource extends PanacheEntityBase {
     @Column(name = "last_poll_at")
     public Instant lastPollAt;
     @Column(name = "last_outcome")
-    public String lastOutcome;
+    public PollOutcome lastOutcome;
     @Column(name = "last_success_at")
     public Instant lastSuccessAt;
     @Column(name = "last_error")

@@ -1,5 +1,6 @@
 package org.noticeline.ingest.feed;
 
+import org.noticeline.domain.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,6 @@ import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.noticeline.config.NoticelineConfig;
-import org.noticeline.web.Problem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +80,7 @@ public class FeedSourceFile {
         Set<String> ids = new HashSet<>();
         for (FeedSourceSpec spec : specs) {
             String name = spec.id() == null ? "an entry without id" : "source '" + spec.id() + "'";
-            List<Problem.FieldProblem> invalid = sources.problems(spec);
+            List<FieldError> invalid = sources.problems(spec);
             if (!invalid.isEmpty()) {
                 invalid.forEach(p -> found.add(FILE + ": " + name + ": " + p.field() + ": " + p.message()));
             } else if (!ids.add(spec.id())) {

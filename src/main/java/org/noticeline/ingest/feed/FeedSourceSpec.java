@@ -1,11 +1,12 @@
 package org.noticeline.ingest.feed;
 
+import org.noticeline.domain.FieldError;
+import org.noticeline.hash.Sha256;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.notice.NoticeSnapshots;
 import org.noticeline.notice.NoticeType;
-import org.noticeline.security.AddressPolicy;
-import org.noticeline.security.OutboundException;
-import org.noticeline.web.Problem;
+import org.noticeline.outbound.AddressPolicy;
+import org.noticeline.outbound.OutboundException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,36 +33,36 @@ public record FeedSourceSpec(String id, String authority, String url, String for
     private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]+");
 
     /** Every problem of this source at once, each naming its field; empty when it can be saved. */
-    public List<Problem.FieldProblem> problems(Catalog catalog, AddressPolicy policy) {
-        List<Problem.FieldProblem> problems = new ArrayList<>();
+    public List<FieldError> problems(Catalog catalog, AddressPolicy policy) {
+        List<FieldError> problems = new ArrayList<>();
         if (id == null || id.isBlank()) {
-            problems.add(new Problem.FieldProblem("id", "missing id"));
+            problems.add(FieldError.of("id", "missing id"));
         } else if (!ID.matcher(id).matches() || id.length() > 64) {
-            problems.add(new Problem.FieldProblem("id", "id must be lowercase letters, digits and single hyphens, at most 64 characters"));
+            problems.add(FieldError.of("id", "id must be lowercase letters, digits and single hyphens, at most 64 characters"));
         }
         if (authority == null || authority.isBlank()) {
-            problems.add(new Problem.FieldProblem("authority", "missing authority"));
+            problems.add(FieldError.of("authority", "missing authority"));
         } else if (catalog.authority(authority).isEmpty()) {
-            problems.add(new Problem.FieldProblem("authority", "unknown authority '" + authority + "'"));
+            problems.add(FieldError.of("authority", "unknown authority '" + authority + "'"));
         }
-        urlProblem(policy).ifPresent(message -> problems.add(new Problem.FieldProblem("url", message)));
+        urlProblem(policy).ifPresent(message -> problems.add(FieldError.of("url", message)));
         if (format == null || format.isBlank()) {
-            problems.add(new Problem.FieldProblem("format", "missing format; expected atom, rss or json"));
+            problems.add(FieldError.of("format", "missing format; expected atom, rss or json"));
         } else if (FeedFormat.fromId(format).isEmpty()) {
-            problems.add(new Problem.FieldProblem("format", "unknown format '" + format + "'; expected atom, rss or json"));
+            problems.add(FieldError.of("format", "unknown format '" + format + "'; expected atom, rss or json"));
         }
         if (interval != null) {
             try {
                 Duration parsed = parseInterval(interval);
                 if (parsed.compareTo(MIN_INTERVAL) < 0) {
-                    problems.add(new Problem.FieldProblem("interval", "interval must be at least one minute"));
+                    problems.add(FieldError.of("interval", "interval must be at least one minute"));
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem.FieldProblem("interval", e.getMessage()));
+                problems.add(FieldError.of("interval", e.getMessage()));
             }
         }
         if (type != null && NoticeType.fromId(type).isEmpty()) {
-            problems.add(new Problem.FieldProblem("type", "unknown type '" + type + "'; expected one of " + String.join(", ", NoticeType.ids())));
+            problems.add(FieldError.of("type", "unknown type '" + type + "'; expected one of " + String.join(", ", NoticeType.ids())));
         }
         return problems;
     }
@@ -133,7 +134,7 @@ public record FeedSourceSpec(String id, String authority, String url, String for
 
     /** Changes when the entry in the file changes; a start-up re-applies a file entry only then. */
     String hash() {
-        return NoticeSnapshots.hash(String.join("\n", String.valueOf(id), String.valueOf(authority), String.valueOf(url),
+        return Sha256.hex(String.join("\n", String.valueOf(id), String.valueOf(authority), String.valueOf(url),
                 String.valueOf(format), String.valueOf(interval), String.valueOf(type), String.valueOf(publish), String.valueOf(enabled)));
     }
 }

@@ -1,13 +1,15 @@
 package org.noticeline.ingest.feed;
 
+import org.noticeline.domain.InvalidException;
+import org.noticeline.domain.ConflictException;
+import org.noticeline.domain.FieldError;
+import org.noticeline.domain.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.config.NoticelineConfig;
-import org.noticeline.security.OutboundFetcher;
-import org.noticeline.web.Problem;
-import org.noticeline.web.ProblemException;
+import org.noticeline.outbound.OutboundFetcher;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +26,7 @@ public class FeedSources {
     @Inject
     NoticelineConfig config;
 
-    public List<Problem.FieldProblem> problems(FeedSourceSpec spec) {
+    public List<FieldError> problems(FeedSourceSpec spec) {
         return spec.problems(catalogStore.catalog(), fetcher.policy());
     }
 
@@ -35,17 +37,17 @@ public class FeedSources {
 
     @Transactional
     public FeedSource create(FeedSourceSpec spec) {
-        List<Problem.FieldProblem> problems = problems(spec);
+        List<FieldError> problems = problems(spec);
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable(problems);
+            throw new InvalidException(problems);
         }
         if (FeedSource.findById(spec.id()) != null) {
-            throw new ProblemException(409, "Conflict", "a source '" + spec.id() + "' exists already",
-                    List.of(new Problem.FieldProblem("id", "already in use")));
+            throw new ConflictException("a source '" + spec.id() + "' exists already",
+                    List.of(FieldError.of("id", "already in use")));
         }
         FeedSource source = new FeedSource();
         source.id = spec.id();
-        source.origin = FeedSource.FROM_API;
+        source.origin = SourceOrigin.API;
         source.createdAt = Instant.now();
         source.nextPollAt = source.createdAt;
         configure(source, spec);
@@ -55,7 +57,7 @@ public class FeedSources {
 
     @Transactional
     public FeedSource disable(String id) {
-        FeedSource source = FeedSource.<FeedSource>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("source", id));
+        FeedSource source = FeedSource.<FeedSource>findByIdOptional(id).orElseThrow(() -> new NotFoundException("source", id));
         if (source.enabled) {
             source.enabled = false;
             source.updatedAt = Instant.now();
@@ -75,10 +77,10 @@ public class FeedSources {
         if (source == null) {
             source = new FeedSource();
             source.id = spec.id();
-            source.origin = FeedSource.FROM_FILE;
+            source.origin = SourceOrigin.FILE;
             source.createdAt = Instant.now();
             source.nextPollAt = source.createdAt;
-        } else if (!FeedSource.FROM_FILE.equals(source.origin)) {
+        } else if (!SourceOrigin.FILE.equals(source.origin)) {
             return Optional.of("source '" + spec.id() + "' was created through the API; the file entry is ignored");
         } else if (hash.equals(source.configHash)) {
             return Optional.empty();

@@ -9,13 +9,8 @@ import java.util.List;
  * {@code failed} (the feed could not be fetched or read: {@code error} says why).
  * {@code kept}: entries that changed upstream whose notice an editor had changed since; not overwritten.
  */
-public record PollResult(String source, String outcome, Instant polledAt, int entries, int created, int updated, int unchanged,
+public record PollResult(String source, PollOutcome outcome, Instant polledAt, int entries, int created, int updated, int unchanged,
                          int duplicates, int kept, int failed, String error, List<String> problems) {
-
-    public static final String OK = "ok";
-    public static final String NOT_MODIFIED = "not-modified";
-    public static final String PARTIAL = "partial";
-    public static final String FAILED = "failed";
 
     public PollResult {
         problems = List.copyOf(problems);

@@ -13,8 +13,8 @@ public record SourceView(String id, String authority, String url, String format,
     }
 
     public static SourceView of(FeedSource s) {
-        return new SourceView(s.id, s.authority, s.url, s.format, s.interval().toString(), s.type, s.publish, s.enabled, s.origin,
-                new State(s.lastPollAt, s.lastOutcome, s.lastSuccessAt, s.lastError, s.lastErrorAt, s.nextPollAt, s.entriesSeen,
+        return new SourceView(s.id, s.authority, s.url, s.format, s.interval().toString(), s.type, s.publish, s.enabled, s.origin.id(),
+                new State(s.lastPollAt, s.lastOutcome == null ? null : s.lastOutcome.id(), s.lastSuccessAt, s.lastError, s.lastErrorAt, s.nextPollAt, s.entriesSeen,
                         s.noticesCreated, s.noticesUpdated, s.entriesFailed, s.etag, s.lastModified));
     }
 }

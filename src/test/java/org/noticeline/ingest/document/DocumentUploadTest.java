@@ -8,6 +8,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.noticeline.notice.Notice;
+import org.noticeline.notice.StoredDocument;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.noticeline.ingest.feed.FeedFixtures.Item;
-import org.noticeline.security.LocalHttpServer;
+import org.noticeline.outbound.LocalHttpServer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -163,7 +163,7 @@ class FeedAdminTest {
 
         PollResult result = poller.poll("m-claimed");
 
-        assertThat(result.outcome()).isEqualTo("ok");
+        assertThat(result.outcome().id()).isEqualTo("ok");
         assertThat(poller.claim("m-claimed", true)).as("released, and not due for an hour").isFalse();
         assertThat(poller.claim("m-claimed", false)).as("released: poll now may take it").isTrue();
         poller.poll("m-claimed");

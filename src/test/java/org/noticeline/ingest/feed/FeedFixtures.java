@@ -2,7 +2,7 @@ package org.noticeline.ingest.feed;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.noticeline.security.LocalHttpServer;
+import org.noticeline.outbound.LocalHttpServer;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.noticeline.ingest.feed.FeedFixtures.Item;
 import org.noticeline.notice.Notice;
-import org.noticeline.security.LocalHttpServer;
+import org.noticeline.outbound.LocalHttpServer;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -234,7 +234,7 @@ class FeedPollTest {
 
         assertThat(results).containsKeys("e-1-malformed", "e-2-http-500", "e-3-slow", "e-4-too-large", "e-5-redirects", "e-6-good");
         expected.forEach((id, error) -> {
-            assertThat(results.get(id).outcome()).as(id).isEqualTo("failed");
+            assertThat(results.get(id).outcome().id()).as(id).isEqualTo("failed");
             assertThat(results.get(id).error()).as(id).contains(error);
             JsonPath state = source(id);
             assertThat(state.getString("state.lastOutcome")).as(id).isEqualTo("failed");
@@ -242,7 +242,7 @@ class FeedPollTest {
             assertThat(state.getString("state.lastErrorAt")).as(id).isNotNull();
             assertThat(state.getString("state.lastSuccessAt")).as(id).isNull();
         });
-        assertThat(results.get("e-6-good").outcome()).isEqualTo("ok");
+        assertThat(results.get("e-6-good").outcome().id()).isEqualTo("ok");
         assertThat(results.get("e-6-good").created()).isEqualTo(1);
         assertThat(notice("2031-05-01-ofcom-thanks-goodforum").getString("body")).isEqualTo("Good\n\nA good page.");
         assertThat(source("e-6-good").getString("state.lastSuccessAt")).isNotNull();

@@ -8,7 +8,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.noticeline.security.LocalHttpServer;
+import org.noticeline.outbound.LocalHttpServer;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -70,7 +70,7 @@ class PrivateAddressesRefusedTest {
             source.format = "json";
             source.intervalSeconds = 3600;
             source.enabled = true;
-            source.origin = FeedSource.FROM_API;
+            source.origin = SourceOrigin.API;
             source.createdAt = Instant.now();
             source.updatedAt = source.createdAt;
             source.nextPollAt = source.createdAt;

@@ -1,0 +1,45 @@
+package org.noticeline.notice;
+
+import org.noticeline.catalog.model.Catalog;
+import org.noticeline.catalog.model.RuleKey;
+import org.noticeline.linking.Extraction;
+import org.noticeline.linking.LinkerProvider;
+import org.noticeline.linking.PlatformMention;
+import org.noticeline.linking.RuleMention;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A notice's links: curated from its content, plus what the linking engine detects in the body. Curated always
+ * wins; a detected mention of a curated link still lends it the offsets of its first citation.
+ */
+final class NoticeLinks {
+
+    private NoticeLinks() {
+    }
+
+    static void apply(NoticeContent content, Notice notice, LinkerProvider.Built linking) {
+        Catalog catalog = linking.catalog();
+        Extraction found = linking.linker().extract(content.body());
+        Map<String, PlatformMention> firstPlatform = new LinkedHashMap<>();
+        found.platforms().forEach(m -> firstPlatform.putIfAbsent(m.id(), m));
+        Map<String, RuleMention> firstRule = new LinkedHashMap<>();
+        found.rules().stream().filter(m -> catalog.hasRule(m.key())).forEach(m -> firstRule.putIfAbsent(m.key(), m));
+
+        notice.platforms.clear();
+        for (String id : content.platforms()) {
+            PlatformMention m = firstPlatform.remove(id);
+            notice.platforms.add(new PlatformLink(id, LinkOrigin.CURATED, m == null ? null : m.text(), m == null ? null : m.start(), m == null ? null : m.end()));
+        }
+        firstPlatform.values().forEach(m -> notice.platforms.add(new PlatformLink(m.id(), LinkOrigin.DETECTED, m.text(), m.start(), m.end())));
+
+        notice.rules.clear();
+        for (RuleKey key : content.rules().stream().map(k -> RuleKey.parse(k).orElseThrow()).distinct().toList()) {
+            RuleMention m = firstRule.remove(key.toString());
+            notice.rules.add(new RuleLink(key.instrument(), key.provision(), LinkOrigin.CURATED, m == null ? null : m.text(),
+                    m == null ? null : m.start(), m == null ? null : m.end()));
+        }
+        firstRule.values().forEach(m -> notice.rules.add(new RuleLink(m.instrument(), m.article(), LinkOrigin.DETECTED, m.text(), m.start(), m.end())));
+    }
+}

@@ -1,0 +1,318 @@
+package org.noticeline.notice;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.noticeline.catalog.Authority;
+import org.noticeline.catalog.Proceeding;
+import org.noticeline.domain.ConflictException;
+import org.noticeline.domain.FieldError;
+import org.noticeline.domain.InvalidException;
+import org.noticeline.domain.NotFoundException;
+import org.noticeline.domain.StaleRevisionException;
+import org.noticeline.domain.StoredEnum;
+import org.noticeline.domain.StoredEnumConverter;
+import org.noticeline.hash.Sha256;
+import org.noticeline.linking.LinkerProvider;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one way a notice is created, revised, published, withdrawn, restored from an archive or given its
+ * original document. Every write validates its content against the catalog, links it, and appends a
+ * revision, so no version is ever lost; problems are domain exceptions, never HTTP. Each method joins the
+ * caller's transaction (or opens one); a write to an existing notice holds that notice's row lock, and a
+ * write that loses a race for a new slug fails on its unique key, to be retried by the outermost boundary
+ * ({@code @RetryOnConflict}), where it then sees the winner.
+ */
+@ApplicationScoped
+public class NoticeService {
+
+    public static final int MAX_REASON = 400;
+    public static final int MAX_IDEMPOTENCY_KEY = 200;
+    public static final int MAX_AUTHOR = 100;
+    public static final int MAX_SOURCE_FILE = 300;
+
+    public enum Outcome implements StoredEnum {
+        CREATED, UPDATED, UNCHANGED;
+
+        @jakarta.persistence.Converter(autoApply = true)
+        public static class Column extends StoredEnumConverter<Outcome> {
+            public Column() {
+                super(Outcome.class);
+            }
+        }
+    }
+
+    public record Written(Outcome outcome, Notice notice) {
+    }
+
+    /** Who writes, through which door, and from which file (a corpus file, an uploaded document's name). */
+    public record Author(String name, NoticeOrigin origin, String sourceFile) {
+
+        public static Author of(String name, NoticeOrigin origin) {
+            return new Author(name, origin, null);
+        }
+    }
+
+    /** A write of the corpus loader or an import batch: one notice, all or nothing. */
+    public record Upsert(NoticeContent content, Author author, NoticeStatus initialStatus) {
+    }
+
+    /** What became of one {@link Upsert}: written, or refused with its field errors (and nothing of it stored). */
+    public record BatchResult(Upsert write, Written written, List<FieldError> errors) {
+    }
+
+    /** The original file a notice was made from. */
+    public record Attachment(String fileName, String mediaType, byte[] content, int pages) {
+    }
+
+    private enum Mode { CREATE_ONLY, CREATE_OR_REVISE }
+
+    @Inject
+    LinkerProvider linkers;
+
+    /** A new notice; the same content again is a no-op, other content under a slug in use is a conflict (revise with {@link #replace}). */
+    @Transactional
+    public Written create(NoticeContent content, Author author, String idempotencyKey) {
+        return idempotent(idempotencyKey, author, content, () -> write(content, author, NoticeStatus.PUBLISHED, Mode.CREATE_ONLY, null));
+    }
+
+    /** Creates or revises the notice {@code content.slug()}; with {@code ifMatch}, only while it is still at that revision. */
+    @Transactional
+    public Written replace(NoticeContent content, IfMatch ifMatch, Author author, String idempotencyKey) {
+        return idempotent(idempotencyKey, author, content, () -> write(content, author, NoticeStatus.PUBLISHED, Mode.CREATE_OR_REVISE, ifMatch));
+    }
+
+    /** Creates or revises a notice whose truth is elsewhere (a corpus file, a feed entry); {@code initialStatus} applies to a new one only. */
+    @Transactional
+    public Written upsert(NoticeContent content, Author author, NoticeStatus initialStatus) {
+        return write(content, author, initialStatus, Mode.CREATE_OR_REVISE, null);
+    }
+
+    /** Many {@link #upsert}s: each notice is checked whole before any of it is written, so a bad one writes nothing and the others go on. */
+    @Transactional
+    public List<BatchResult> upsertAll(List<Upsert> writes) {
+        List<BatchResult> results = new ArrayList<>();
+        for (Upsert w : writes) {
+            List<FieldError> errors = problems(w.content(), w.author());
+            results.add(errors.isEmpty()
+                    ? new BatchResult(w, write(w.content(), w.author(), w.initialStatus(), Mode.CREATE_OR_REVISE, null), List.of())
+                    : new BatchResult(w, null, errors));
+        }
+        return results;
+    }
+
+    /** A new notice made from a document, stored with it; a slug in use is a conflict whatever the content. */
+    @Transactional
+    public Written propose(NoticeContent content, Author author, NoticeStatus status, Attachment document) {
+        List<FieldError> errors = new ArrayList<>(problems(content, author));
+        StoredDocument.problems(document.fileName(), document.mediaType()).forEach(errors::add);
+        if (!errors.isEmpty()) {
+            throw new InvalidException(errors);
+        }
+        if (Notice.findBySlug(content.slug()).isPresent()) {
+            throw new ConflictException("a notice '" + content.slug() + "' exists already; give another title or PUT it",
+                    List.of(new FieldError("title", content.slug(), "gives the slug of an existing notice")));
+        }
+        Written written = write(content, author, status, Mode.CREATE_ONLY, null);
+        StoredDocument.attach(written.notice(), document, author.name());
+        return written;
+    }
+
+    /** Publishes a draft after review; a revision records who accepted it. */
+    @Transactional
+    public Notice publish(String slug, String by) {
+        Notice notice = locked(slug);
+        if (notice.status != NoticeStatus.DRAFT) {
+            throw new ConflictException("'" + slug + "' is " + notice.status.id() + ", not a draft awaiting review");
+        }
+        notice.status = NoticeStatus.PUBLISHED;
+        recordStatusChange(notice, "published after review", by);
+        return notice;
+    }
+
+    /**
+     * Marks a notice withdrawn: it stays reachable, marked, and leaves timelines. The withdrawal is itself a
+     * revision (same content, with the reason as its note), so the record shows who and why. Withdrawing a
+     * withdrawn notice changes nothing.
+     */
+    @Transactional
+    public Notice withdraw(String slug, String reason, IfMatch ifMatch, String by) {
+        String why = reason(reason);
+        Notice notice = locked(slug);
+        precondition(notice, slug, ifMatch);
+        if (notice.withdrawn()) {
+            return notice;
+        }
+        notice.status = NoticeStatus.WITHDRAWN;
+        notice.withdrawnReason = why;
+        recordStatusChange(notice, "withdrawn: " + why, by);
+        return notice;
+    }
+
+    /** Turns down a draft in review: withdrawn, with the reviewer's reason. */
+    @Transactional
+    public Notice discard(String slug, String reason, String by) {
+        String why = reason == null || reason.isBlank() ? "discarded in review" : "discarded in review: " + reason(reason);
+        Notice notice = locked(slug);
+        if (notice.status != NoticeStatus.DRAFT) {
+            throw new ConflictException("'" + slug + "' is " + notice.status.id() + ", not a draft awaiting review");
+        }
+        notice.status = NoticeStatus.WITHDRAWN;
+        notice.withdrawnReason = why;
+        recordStatusChange(notice, "withdrawn: " + why, by);
+        return notice;
+    }
+
+    /**
+     * Recreates a notice exactly as exported, history and documents included. An identical notice is left
+     * alone ({@code UNCHANGED}); one with another history is never overwritten (a conflict).
+     */
+    @Transactional
+    public Outcome restore(ArchivedNotice archived) {
+        ArchiveCheck.validate(archived, linkers.current().catalog());
+        Notice existing = Notice.findBySlug(archived.slug()).orElse(null);
+        if (existing != null) {
+            if (ArchivedNotice.of(existing).equals(archived)) {
+                return Outcome.UNCHANGED;
+            }
+            throw new ConflictException("notice '" + archived.slug() + "' exists here with another history; not overwritten");
+        }
+        List<ArchivedNotice.Revision> revisions = archived.revisions();
+        ArchivedNotice.Revision last = revisions.get(revisions.size() - 1);
+        Notice notice = new Notice();
+        notice.ingestedAt = archived.ingestedAt();
+        notice.status = StoredEnum.fromId(NoticeStatus.class, archived.status()).orElseThrow();
+        notice.withdrawnReason = archived.withdrawnReason();
+        apply(last.content(), notice, new Author(last.changedBy(), StoredEnum.fromId(NoticeOrigin.class, archived.origin()).orElseThrow(),
+                archived.sourceFile()), last.changedAt());
+        notice.revision = last.number();
+        notice.persist();
+        for (ArchivedNotice.Revision revision : revisions) {
+            NoticeRevision.record(notice, revision.number(), NoticeSnapshots.toJson(revision.content()), revision.changedBy(),
+                    revision.changedAt(), revision.note());
+        }
+        for (ArchivedNotice.Document document : archived.documents()) {
+            StoredDocument.restore(notice, document);
+        }
+        return Outcome.CREATED;
+    }
+
+    private Written write(NoticeContent content, Author author, NoticeStatus initialStatus, Mode mode, IfMatch ifMatch) {
+        List<FieldError> errors = problems(content, author);
+        if (!errors.isEmpty()) {
+            throw new InvalidException(errors);
+        }
+        String json = NoticeSnapshots.toJson(content);
+        String hash = Sha256.hex(json);
+        Notice notice = lockedIfPresent(content.slug()).orElse(null);
+        precondition(notice, content.slug(), ifMatch);
+        if (notice != null && hash.equals(notice.contentHash)) {
+            return new Written(Outcome.UNCHANGED, notice);
+        }
+        if (notice != null && mode == Mode.CREATE_ONLY) {
+            throw new ConflictException("a notice '" + content.slug() + "' exists with other content; PUT /api/notices/" + content.slug()
+                    + " replaces it", List.of(new FieldError("slug", content.slug(), "'" + content.slug() + "' is taken by an existing notice")));
+        }
+        Outcome outcome = notice == null ? Outcome.CREATED : Outcome.UPDATED;
+        Instant now = Instant.now();
+        if (notice == null) {
+            notice = new Notice();
+            notice.ingestedAt = now;
+            notice.status = initialStatus;
+        }
+        apply(content, notice, author, now);
+        notice.revision++;
+        notice.persist();
+        NoticeRevision.record(notice, notice.revision, json, author.name(), now, null);
+        return new Written(outcome, notice);
+    }
+
+    private void apply(NoticeContent content, Notice notice, Author author, Instant at) {
+        notice.slug = content.slug();
+        notice.title = content.title();
+        notice.date = NoticeDates.parse(content.date()).orElseThrow();
+        notice.type = content.type();
+        notice.authority = Authority.findById(content.authority());
+        notice.jurisdiction = content.jurisdiction();
+        notice.proceeding = content.proceeding() == null ? null : Proceeding.findById(content.proceeding());
+        notice.language = content.language();
+        notice.summary = content.summary();
+        notice.body = content.body();
+        notice.sources.clear();
+        notice.sources.addAll(content.sources());
+        notice.origin = author.origin();
+        notice.sourceFile = author.sourceFile();
+        notice.updatedAt = at;
+        notice.contentHash = Sha256.hex(NoticeSnapshots.toJson(content));
+        NoticeLinks.apply(content, notice, linkers.current());
+    }
+
+    /** Every problem of a write: its content against the catalog, and the author fields against their columns. */
+    private List<FieldError> problems(NoticeContent content, Author author) {
+        List<FieldError> errors = new ArrayList<>(NoticeValidator.validate(content, linkers.current().catalog()));
+        if (author.name() == null || author.name().length() > MAX_AUTHOR) {
+            throw new IllegalArgumentException("an author name is 1 to " + MAX_AUTHOR + " characters: " + author.name());
+        }
+        if (author.sourceFile() != null && author.sourceFile().length() > MAX_SOURCE_FILE) {
+            errors.add(FieldError.of("file", "file name is " + author.sourceFile().length() + " characters long; at most " + MAX_SOURCE_FILE + " are kept"));
+        }
+        return errors;
+    }
+
+    private Written idempotent(String key, Author author, NoticeContent content, java.util.function.Supplier<Written> write) {
+        if (key == null || key.isBlank()) {
+            return write.get();
+        }
+        if (key.length() > MAX_IDEMPOTENCY_KEY) {
+            throw InvalidException.of("Idempotency-Key", "at most " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        String requestHash = Sha256.hex(NoticeSnapshots.toJson(content));
+        IdempotencyRecord seen = IdempotencyRecord.findById(new IdempotencyRecord.Key(key, author.name()));
+        if (seen != null) {
+            if (!seen.requestHash.equals(requestHash)) {
+                throw InvalidException.of("Idempotency-Key", "'" + NoticeDates.abbreviate(key) + "' was already used for a different request");
+            }
+            return new Written(seen.outcome, Notice.findBySlug(seen.slug).orElseThrow(() -> new NotFoundException("notice", seen.slug)));
+        }
+        Written written = write.get();
+        IdempotencyRecord.remember(key, author.name(), requestHash, written.outcome(), written.notice().slug);
+        return written;
+    }
+
+    /** A change of status keeps the content, so its revision repeats the current snapshot with a note saying what changed. */
+    private static void recordStatusChange(Notice notice, String note, String by) {
+        notice.updatedAt = Instant.now();
+        notice.revision++;
+        NoticeRevision current = NoticeRevision.of(notice).get(0);
+        NoticeRevision.record(notice, notice.revision, current.snapshot, by, notice.updatedAt, note);
+    }
+
+    private static void precondition(Notice notice, String slug, IfMatch ifMatch) {
+        if (ifMatch != null && !ifMatch.matches(notice)) {
+            throw new StaleRevisionException(slug, ifMatch.expected(), notice == null ? "none (no such notice)" : String.valueOf(notice.revision));
+        }
+    }
+
+    private static String reason(String reason) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!NoticeValidator.text(errors, "reason", reason, MAX_REASON, true)) {
+            throw new InvalidException(errors);
+        }
+        return reason.strip();
+    }
+
+    private static Notice locked(String slug) {
+        return lockedIfPresent(slug).orElseThrow(() -> new NotFoundException("notice", slug));
+    }
+
+    /** The notice under its row lock, so that writers of one notice take turns. */
+    private static Optional<Notice> lockedIfPresent(String slug) {
+        return Notice.<Notice>find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+}

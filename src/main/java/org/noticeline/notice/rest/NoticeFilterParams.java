@@ -1,0 +1,182 @@
+package org.noticeline.notice.rest;
+
+import org.noticeline.web.ProblemException;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.noticeline.catalog.model.Catalog;
+import org.noticeline.catalog.model.RuleKey;
+import org.noticeline.config.NoticelineConfig;
+import org.noticeline.notice.Cursor;
+import org.noticeline.notice.NoticeDates;
+import org.noticeline.notice.NoticeFilter;
+import org.noticeline.notice.NoticeType;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The filter query parameters every timeline and {@code GET /api/notices} take. Each may repeat;
+ * a value the catalog does not know is a 400 naming the parameter, not an empty page.
+ */
+public class NoticeFilterParams {
+
+    @RestQuery
+    public List<String> platform = new ArrayList<>();
+    @RestQuery
+    public List<String> rule = new ArrayList<>();
+    @RestQuery
+    public List<String> authority = new ArrayList<>();
+    @RestQuery
+    public List<String> type = new ArrayList<>();
+    @RestQuery
+    public List<String> jurisdiction = new ArrayList<>();
+    @RestQuery
+    public List<String> proceeding = new ArrayList<>();
+    // Single-valued, but bound as lists so that a repeated one is refused rather than silently the first.
+    @RestQuery
+    public List<String> from = new ArrayList<>();
+    @RestQuery
+    public List<String> to = new ArrayList<>();
+    @RestQuery
+    public List<String> withdrawn = new ArrayList<>();
+    @RestQuery
+    public List<String> limit = new ArrayList<>();
+    @RestQuery
+    public List<String> cursor = new ArrayList<>();
+
+    public NoticeFilter toFilter(Catalog catalog, NoticelineConfig config) {
+        List<String> platforms = values(platform);
+        platforms.stream().filter(p -> catalog.platform(p).isEmpty()).findFirst()
+                .ifPresent(p -> { throw ProblemException.badParameter("platform", "unknown platform '" + p + "'"); });
+        List<String> ruleKeys = new ArrayList<>();
+        List<String> instruments = new ArrayList<>();
+        for (String value : values(rule)) {
+            if (value.contains(":")) {
+                RuleKey key = RuleKey.parse(value).filter(k -> catalog.hasRule(k.toString()))
+                        .orElseThrow(() -> ProblemException.badParameter("rule", "unknown rule '" + value + "'; expected a key such as DSA:34 or an instrument code such as DSA"));
+                ruleKeys.add(key.toString());
+            } else {
+                String code = value.toUpperCase(Locale.ROOT);
+                if (catalog.instrument(code).isEmpty()) {
+                    throw ProblemException.badParameter("rule", "unknown instrument '" + value + "'");
+                }
+                instruments.add(code);
+            }
+        }
+        List<String> authorities = values(authority);
+        authorities.stream().filter(a -> catalog.authority(a).isEmpty()).findFirst()
+                .ifPresent(a -> { throw ProblemException.badParameter("authority", "unknown authority '" + a + "'"); });
+        List<String> types = values(type);
+        types.stream().filter(t -> NoticeType.fromId(t).isEmpty()).findFirst()
+                .ifPresent(t -> { throw ProblemException.badParameter("type", "unknown type '" + t + "'; expected one of " + String.join(", ", NoticeType.ids())); });
+        List<String> jurisdictions = values(jurisdiction).stream().map(j -> j.toUpperCase(Locale.ROOT)).toList();
+        List<String> proceedings = values(proceeding);
+        proceedings.stream().filter(p -> catalog.proceeding(p).isEmpty()).findFirst()
+                .ifPresent(p -> { throw ProblemException.badParameter("proceeding", "unknown proceeding '" + p + "'"); });
+        LocalDate fromDate = date("from", single("from", from));
+        LocalDate toDate = date("to", single("to", to));
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            throw ProblemException.badParameter("to", "'to' (" + toDate + ") is before 'from' (" + fromDate + ")");
+        }
+        return new NoticeFilter(platforms, ruleKeys, instruments, authorities, types, jurisdictions, proceedings,
+                fromDate, toDate, bool("withdrawn", single("withdrawn", withdrawn)), limit(config), cursor());
+    }
+
+    /** The {@code from} given, for a form that shows it again (after {@link #toFilter} has refused repeats). */
+    public String firstFrom() {
+        return from.isEmpty() ? null : from.get(0);
+    }
+
+    public String firstTo() {
+        return to.isEmpty() ? null : to.get(0);
+    }
+
+    /** The query string of the filters alone (no cursor, no limit), for links that keep them. */
+    public String filterQuery() {
+        StringBuilder query = new StringBuilder();
+        append(query, "platform", platform);
+        append(query, "rule", rule);
+        append(query, "authority", authority);
+        append(query, "type", type);
+        append(query, "jurisdiction", jurisdiction);
+        append(query, "proceeding", proceeding);
+        append(query, "from", from);
+        append(query, "to", to);
+        append(query, "withdrawn", withdrawn);
+        append(query, "limit", limit);
+        return query.toString();
+    }
+
+    private static void append(StringBuilder query, String name, List<String> values) {
+        for (String value : values(values)) {
+            query.append(query.length() == 0 ? "" : "&").append(name).append('=')
+                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private Cursor cursor() {
+        String value = single("cursor", cursor);
+        return blank(value) ? null : Cursor.decode(value.trim())
+                .orElseThrow(() -> ProblemException.badParameter("cursor", "not a cursor this service issued"));
+    }
+
+    private int limit(NoticelineConfig config) {
+        String limit = single("limit", this.limit);
+        if (blank(limit)) {
+            return config.pageSize();
+        }
+        try {
+            int value = Integer.parseInt(limit.trim());
+            if (value < 1 || value > config.maxPageSize()) {
+                throw ProblemException.badParameter("limit", "limit must be between 1 and " + config.maxPageSize());
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ProblemException.badParameter("limit", "'" + limit + "' is not a whole number");
+        }
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        return NoticeDates.parse(value).orElseThrow(() -> ProblemException.badParameter(name,
+                "'" + NoticeDates.abbreviate(value) + "' is not a date; expected YYYY-MM-DD from " + NoticeDates.EARLIEST + " to " + NoticeDates.latest()));
+    }
+
+    private static boolean bool(String name, String value) {
+        if (blank(value)) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw ProblemException.badParameter(name, "'" + value + "' is not true or false");
+        };
+    }
+
+    /** Splits comma-separated values too, so both {@code platform=x&platform=tiktok} and {@code platform=x,tiktok} work. */
+    private static List<String> values(List<String> raw) {
+        List<String> values = new ArrayList<>();
+        for (String entry : raw) {
+            for (String value : entry.split(",")) {
+                if (!value.isBlank()) {
+                    values.add(value.trim());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static String single(String name, List<String> values) {
+        if (values.size() > 1) {
+            throw ProblemException.badParameter(name, "'" + name + "' takes one value, not " + values.size());
+        }
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

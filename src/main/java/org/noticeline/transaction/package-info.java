@@ -1,0 +1,5 @@
+/**
+ * Transactions that lose a race start again: {@link org.noticeline.transaction.RetryOnConflict} on the outermost
+ * boundary, or {@link org.noticeline.transaction.Retries#inNewTransaction} where work opens its own transactions.
+ */
+package org.noticeline.transaction;
