@@ -2,17 +2,33 @@ package org.noticeline.security;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** Who is making the current request: the name of the token that authenticated it, recorded on every revision. */
+import java.util.List;
+
+/**
+ * Who is making the current request: the token that authenticated it (its name is recorded on every revision),
+ * or nobody. Set on every request that carries a valid credential, public endpoints included, so that
+ * reading can show more to token holders (drafts) than to anonymous visitors.
+ */
 @RequestScoped
 public class Caller {
 
     private String name;
+    private List<Scope> scopes = List.of();
 
     public String name() {
         return name;
     }
 
-    void authenticatedAs(String tokenName) {
-        this.name = tokenName;
+    public boolean authenticated() {
+        return name != null;
+    }
+
+    public boolean grants(Scope required) {
+        return scopes.stream().anyMatch(s -> s.grants(required));
+    }
+
+    void authenticatedAs(ApiToken token) {
+        this.name = token.name;
+        this.scopes = token.scopeList();
     }
 }

@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import org.noticeline.web.ProblemException;
 
-/** Enforces {@link Secured}: no or a bad token is 401, a token without the scope is 403. Reading needs no token. */
+/**
+ * Enforces {@link Secured}: no or a bad token is 401, a token without the scope is 403. Reading needs no token, but a
+ * token sent to a public endpoint must be valid too, and then tells {@link Caller} who reads.
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class TokenFilter implements ContainerRequestFilter {
@@ -31,19 +34,18 @@ public class TokenFilter implements ContainerRequestFilter {
         if (secured == null && resource.getResourceClass() != null) {
             secured = resource.getResourceClass().getAnnotation(Secured.class);
         }
-        if (secured == null) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null && secured == null) {
             return;
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new ProblemException(401, "Unauthorized", "this endpoint needs 'Authorization: Bearer <token>'", null);
         }
         ApiToken token = tokens.authenticate(header.substring(BEARER.length()).trim())
                 .orElseThrow(() -> new ProblemException(401, "Unauthorized", "unknown, expired or revoked token", null));
-        Scope required = secured.value();
-        if (!token.grants(required)) {
-            throw new ProblemException(403, "Forbidden", "token '" + token.name + "' lacks the '" + required.id() + "' scope", null);
+        if (secured != null && !token.grants(secured.value())) {
+            throw new ProblemException(403, "Forbidden", "token '" + token.name + "' lacks the '" + secured.value().id() + "' scope", null);
         }
-        caller.authenticatedAs(token.name);
+        caller.authenticatedAs(token);
     }
 }
