@@ -38,7 +38,7 @@ public class NoticelineMain implements QuarkusApplication {
         Path file = Path.of(args[1]);
         if (args[0].equals("export")) {
             try (OutputStream out = Files.newOutputStream(file)) {
-                archive.export(out);
+                archive.export(out, true);
             }
             System.out.println("exported to " + file);
             return 0;

@@ -9,7 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.noticeline.security.Caller;
 import org.noticeline.security.Scope;
+import org.noticeline.web.Problem;
+import org.noticeline.web.ProblemException;
 import org.noticeline.security.Secured;
 
 import java.io.IOException;
@@ -23,12 +26,15 @@ public class ArchiveResource {
 
     @Inject
     NoticeArchive archive;
+    @Inject
+    Caller caller;
 
     @GET
     @Path("export")
     @Produces(JSON_LINES)
     public Response export() {
-        StreamingOutput body = archive::export;
+        boolean withDrafts = caller.grants(Scope.ADMIN);
+        StreamingOutput body = out -> archive.export(out, withDrafts);
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"noticeline-export.jsonl\"").build();
     }
 
@@ -37,7 +43,13 @@ public class ArchiveResource {
     @Consumes({JSON_LINES, "application/x-ndjson", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @Secured(Scope.ADMIN)
-    public NoticeArchive.ImportReport importArchive(InputStream body) throws IOException {
-        return archive.importFrom(body);
+    public Response importArchive(InputStream body) throws IOException {
+        NoticeArchive.ImportReport report = archive.importFrom(body);
+        if (report.imported() + report.unchanged() > 0 || report.errors().isEmpty()) {
+            return Response.ok(report).build();
+        }
+        // Nothing of the body could be used: a client error, each line's reason in the problem's errors.
+        throw new ProblemException(422, "Unprocessable Content", "none of the " + report.errors().size() + " lines could be imported",
+                report.errors().stream().map(e -> new Problem.FieldProblem("line " + e.line(), e.message())).toList());
     }
 }

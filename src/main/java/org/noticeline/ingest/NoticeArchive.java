@@ -13,6 +13,7 @@ import org.noticeline.domain.InvalidException;
 import org.noticeline.notice.ArchivedNotice;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeService;
+import org.noticeline.notice.NoticeStatus;
 import org.noticeline.transaction.Retries;
 
 import java.io.BufferedReader;
@@ -38,6 +39,8 @@ public class NoticeArchive {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final int BATCH = 100;
+    private static final List<NoticeStatus> EVERY_STATUS = List.of(NoticeStatus.values());
+    private static final List<NoticeStatus> NOT_DRAFTS = List.of(NoticeStatus.PUBLISHED, NoticeStatus.WITHDRAWN);
 
     /** What an import did; {@code errors} name the line of each refused notice. */
     public record ImportReport(int imported, int unchanged, List<LineError> errors) {
@@ -49,14 +52,14 @@ public class NoticeArchive {
     @Inject
     NoticeService notices;
 
-    /** Writes every notice, in slug order, batch by batch so memory stays flat however large the record. */
-    public void export(OutputStream out) throws IOException {
+    /** Writes every notice (drafts only when asked), in slug order, batch by batch so memory stays flat however large the record. */
+    public void export(OutputStream out, boolean withDrafts) throws IOException {
         BufferedWriter lines = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         String after = "";
         while (true) {
             String from = after;
             List<ArchivedNotice> batch = QuarkusTransaction.requiringNew().call(() ->
-                    Notice.<Notice>find("slug > ?1 order by slug", from).page(0, BATCH).list().stream().map(ArchivedNotice::of).toList());
+                    Notice.<Notice>find("slug > ?1 and status in ?2 order by slug", from, withDrafts ? EVERY_STATUS : NOT_DRAFTS).page(0, BATCH).list().stream().map(ArchivedNotice::of).toList());
             for (ArchivedNotice notice : batch) {
                 lines.write(JSON.writeValueAsString(notice));
                 lines.write('\n');

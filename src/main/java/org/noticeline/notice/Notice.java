@@ -14,7 +14,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import org.noticeline.catalog.Authority;
 import org.noticeline.catalog.Proceeding;
-import org.noticeline.web.ProblemException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,9 +75,10 @@ public class Notice extends PanacheEntityBase {
         return find("slug", slug).firstResultOptional();
     }
 
-    /** The notice with this slug, or a 404 problem. */
-    public static Notice require(String slug) {
-        return findBySlug(slug).orElseThrow(() -> new NotFoundException("notice", slug));
+    /** The notice with this slug; a draft exists only for readers who may see drafts (editors). */
+    public static Notice visibleTo(String slug, boolean draftsVisible) {
+        return findBySlug(slug).filter(n -> draftsVisible || n.status != NoticeStatus.DRAFT)
+                .orElseThrow(() -> new NotFoundException("notice", slug));
     }
 
     public NoticeType noticeType() {

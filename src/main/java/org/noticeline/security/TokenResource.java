@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -16,9 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
-import org.noticeline.web.ProblemException;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,7 +30,7 @@ import java.util.List;
 public class TokenResource {
 
     public record NewToken(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' and '-' only") String name,
-                           @NotEmpty List<@NotBlank String> scopes, Instant expiresAt) {
+                           @NotEmpty @Size(max = 10) List<@NotBlank String> scopes, Instant expiresAt) {
     }
 
     public record TokenView(long id, String name, List<String> scopes, Instant createdAt, Instant expiresAt, Instant revokedAt,
@@ -39,6 +40,9 @@ public class TokenResource {
                     t.lastUsedAt, secret);
         }
     }
+
+    /** Ten years, as for notice dates: a later expiry is a typo, not a plan. */
+    private static final Duration MAX_LIFETIME = Duration.ofDays(3653);
 
     @Inject
     TokenService tokens;
@@ -50,12 +54,15 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid NewToken request) {
+    public Response create(@Valid @NotNull(message = "a JSON body with name and scopes is required") NewToken request) {
         List<Scope> scopes = request.scopes().stream()
                 .map(s -> Scope.fromId(s).orElseThrow(() -> InvalidException.of("scopes", "unknown scope '" + s + "'; expected ingest or admin")))
                 .toList();
         if (request.expiresAt() != null && request.expiresAt().isBefore(Instant.now())) {
             throw InvalidException.of("expiresAt", "must be in the future");
+        }
+        if (request.expiresAt() != null && request.expiresAt().isAfter(Instant.now().plus(MAX_LIFETIME))) {
+            throw InvalidException.of("expiresAt", "at most ten years ahead");
         }
         TokenService.Created created = tokens.create(request.name(), scopes, request.expiresAt());
         return Response.created(URI.create("/api/admin/tokens/" + created.token().id))

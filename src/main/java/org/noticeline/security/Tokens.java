@@ -1,7 +1,6 @@
 package org.noticeline.security;
 
 import org.noticeline.hash.Sha256;
-import org.noticeline.notice.NoticeSnapshots;
 
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -21,6 +21,8 @@ import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeRevision;
 import org.noticeline.notice.NoticeSnapshots;
 import org.noticeline.notice.RuleLink;
+import org.noticeline.security.Caller;
+import org.noticeline.security.Scope;
 import org.noticeline.web.ProblemException;
 
 import java.util.Comparator;
@@ -47,12 +49,14 @@ public class NoticePage {
     CatalogStore catalogStore;
     @Inject
     LinkerProvider linkers;
+    @Inject
+    Caller caller;
 
     @GET
     @Path("{slug}")
     @Transactional
     public TemplateInstance show(@RestPath String slug) {
-        Notice notice = Notice.require(slug);
+        Notice notice = Notice.visibleTo(slug, caller.grants(Scope.INGEST));
         Catalog catalog = catalogStore.catalog();
         List<NoticePageView.PlatformRow> platforms = notice.platforms.stream()
                 .map(p -> new NoticePageView.PlatformRow(p.platformId, catalog.platform(p.platformId).map(x -> x.name()).orElse(p.platformId),
@@ -81,7 +85,7 @@ public class NoticePage {
     @Path("{slug}/revisions/{number}")
     @Transactional
     public TemplateInstance revision(@RestPath String slug, @RestPath int number) {
-        Notice notice = Notice.require(slug);
+        Notice notice = Notice.visibleTo(slug, caller.grants(Scope.INGEST));
         List<NoticeRevision> revisions = NoticeRevision.of(notice);
         NoticeRevision shown = revisions.stream().filter(r -> r.number == number).findFirst()
                 .orElseThrow(() -> new NotFoundException("revision", slug + "/" + number));

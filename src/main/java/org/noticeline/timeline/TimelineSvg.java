@@ -24,6 +24,7 @@ public final class TimelineSvg {
     private static final int LANE = 30;
     private static final int TOP = 26;
     private static final int RIGHT = 16;
+    private static final int MAX_TICKS = 20;
 
     private TimelineSvg() {
     }
@@ -40,7 +41,9 @@ public final class TimelineSvg {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"timeline-svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" role=\"group\" aria-label=\"").append(escape(caption)).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
-        for (LocalDate year = first; year.isBefore(last); year = year.plusYears(1)) {
+        // A tick every year, or every few years over a long span: the drawing stays the same size whatever the dates.
+        int step = Math.max(1, (int) Math.ceil(ChronoUnit.YEARS.between(first, last) / (double) MAX_TICKS));
+        for (LocalDate year = first; year.isBefore(last); year = year.plusYears(step)) {
             double x = x(year, first, span);
             svg.append("<line class=\"tick\" x1=\"").append(fmt(x)).append("\" y1=\"").append(TOP - 6)
                     .append("\" x2=\"").append(fmt(x)).append("\" y2=\"").append(height - 4).append("\"/>")

@@ -5,7 +5,6 @@ import org.noticeline.catalog.Instrument;
 import org.noticeline.catalog.Platform;
 import org.noticeline.catalog.Proceeding;
 
-import org.noticeline.notice.NoticeStatus;
 import org.noticeline.domain.NotFoundException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -17,7 +16,6 @@ import org.noticeline.catalog.CatalogViews.AuthorityView;
 import org.noticeline.catalog.CatalogViews.InstrumentView;
 import org.noticeline.catalog.CatalogViews.PlatformView;
 import org.noticeline.catalog.CatalogViews.ProceedingView;
-import org.noticeline.web.ProblemException;
 
 import java.util.List;
 import java.util.Locale;

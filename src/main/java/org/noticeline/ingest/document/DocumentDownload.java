@@ -2,16 +2,22 @@ package org.noticeline.ingest.document;
 
 import org.noticeline.notice.StoredDocument;
 import org.noticeline.domain.NotFoundException;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
-import org.noticeline.web.ProblemException;
+import org.noticeline.notice.NoticeStatus;
+import org.noticeline.security.Caller;
+import org.noticeline.security.Scope;
 
 /** Serves the original files behind notices, by their SHA-256. */
 @Path("/documents")
 public class DocumentDownload {
+
+    @Inject
+    Caller caller;
 
     /**
      * The original file, always as an attachment with sniffing off: an uploaded HTML page must never
@@ -22,6 +28,7 @@ public class DocumentDownload {
     @Transactional
     public Response download(@RestPath String sha256) {
         StoredDocument document = StoredDocument.<StoredDocument>find("sha256", sha256).firstResultOptional()
+                .filter(d -> d.notice.status != NoticeStatus.DRAFT || caller.grants(Scope.INGEST))
                 .orElseThrow(() -> new NotFoundException("document", sha256));
         String safeName = document.fileName.replaceAll("[^A-Za-z0-9._-]", "_");
         return Response.ok(document.content, document.mediaType)
@@ -30,5 +37,4 @@ public class DocumentDownload {
                 .header("Content-Security-Policy", "sandbox")
                 .build();
     }
-
 }

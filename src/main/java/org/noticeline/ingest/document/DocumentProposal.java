@@ -3,6 +3,7 @@ package org.noticeline.ingest.document;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.linking.Extraction;
 import org.noticeline.notice.NoticeContent;
+import org.noticeline.notice.NoticeDates;
 import org.noticeline.notice.NoticeType;
 import org.noticeline.notice.PlainTextBody;
 import org.noticeline.notice.Slugs;
@@ -50,7 +51,7 @@ final class DocumentProposal {
 
     static NoticeContent propose(ExtractedDocument document, Extraction found, Catalog catalog, Stated stated, String fallbackSource) {
         String title = firstNonBlank(stated.title(), document.title());
-        String date = firstNonBlank(stated.date(), found.dates().isEmpty() ? null : found.dates().get(0).date(), LocalDate.now().toString());
+        String date = firstNonBlank(stated.date(), firstPlausibleDate(found), LocalDate.now().toString());
         String authority = firstNonBlank(stated.authority(), found.authorities().isEmpty() ? null : found.authorities().get(0).id());
         String type = firstNonBlank(stated.type(), guessType(document.text()));
         String jurisdiction = authority == null ? null : catalog.authority(authority).map(a -> a.jurisdiction()).orElse(null);
@@ -59,6 +60,11 @@ final class DocumentProposal {
                 .map(l -> l.length() > 300 ? l.substring(0, 297) + "..." : l).orElse(null);
         return new NoticeContent(slug, title, date, type, authority, jurisdiction, List.of(), List.of(), null, "en", summary,
                 List.of(firstNonBlank(stated.source(), fallbackSource)), PlainTextBody.toMarkdown(document.text()));
+    }
+
+    /** The first date in the text that a notice could carry; "in 1789" or a typo's year 20245 is no guess. */
+    private static String firstPlausibleDate(Extraction found) {
+        return found.dates().stream().map(d -> d.date()).filter(d -> NoticeDates.parse(d).isPresent()).findFirst().orElse(null);
     }
 
     static String guessType(String text) {

@@ -142,7 +142,7 @@ public class FeedPoller {
         PollResult result = new PollResult(id, outcome, started, tally.entries, tally.created, tally.updated, tally.unchanged,
                 tally.duplicates, tally.kept, tally.failed, error, tally.problems);
         record(source, result, etag, lastModified);
-        LOG.infof("polled source %s: %s, %d entries, %d created, %d updated, %d duplicates, %d kept, %d failed%s", id, outcome,
+        LOG.infof("polled source %s: %s, %d entries, %d created, %d updated, %d duplicates, %d kept, %d failed%s", id, outcome.id(),
                 result.entries(), result.created(), result.updated(), result.duplicates(), result.kept(), result.failed(),
                 error == null ? "" : " (" + error + ")");
         return result;

@@ -15,6 +15,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.noticeline.security.Caller;
+import org.noticeline.security.Scope;
 import org.jboss.resteasy.reactive.RestPath;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.config.NoticelineConfig;
@@ -30,6 +33,8 @@ public class NoticeResource {
     CatalogStore catalog;
     @Inject
     NoticelineConfig config;
+    @Inject
+    Caller caller;
 
     @GET
     @Transactional
@@ -40,9 +45,8 @@ public class NoticeResource {
     @GET
     @Path("{slug}")
     @Transactional
-    public NoticeDetailView get(@RestPath String slug) {
-        Notice notice = Notice.require(slug);
-        return NoticeDetailView.of(notice, NoticeRevision.of(notice));
+    public Response get(@RestPath String slug) {
+        return NoticeWriteResource.detail(visible(slug));
     }
 
     /** One version of a notice as it was written, with who wrote it. */
@@ -57,15 +61,19 @@ public class NoticeResource {
     @Path("{slug}/revisions")
     @Transactional
     public java.util.List<RevisionDetail> revisions(@RestPath String slug) {
-        return NoticeRevision.of(Notice.require(slug)).stream().map(RevisionDetail::of).toList();
+        return NoticeRevision.of(visible(slug)).stream().map(RevisionDetail::of).toList();
     }
 
     @GET
     @Path("{slug}/revisions/{number}")
     @Transactional
     public RevisionDetail revision(@RestPath String slug, @RestPath int number) {
-        return NoticeRevision.of(Notice.require(slug)).stream().filter(r -> r.number == number).findFirst().map(RevisionDetail::of)
+        return NoticeRevision.of(visible(slug)).stream().filter(r -> r.number == number).findFirst().map(RevisionDetail::of)
                 .orElseThrow(() -> new NotFoundException("revision", slug + "/" + number));
     }
 
+    /** The notice, unless it is a draft and the reader holds no token: drafts are for editors, anyone else gets 404. */
+    private Notice visible(String slug) {
+        return Notice.visibleTo(slug, caller.grants(Scope.INGEST));
+    }
 }
