@@ -115,11 +115,12 @@ public class NoticeService {
         if (!errors.isEmpty()) {
             throw new InvalidException(errors);
         }
-        if (Notice.findBySlug(content.slug()).isPresent()) {
+        Written written = write(content, author, status, Mode.CREATE_ONLY, null);
+        if (written.outcome() != Outcome.CREATED) {
+            // Another upload of the same file committed while this one waited for the slug.
             throw new ConflictException("a notice '" + content.slug() + "' exists already; give another title or PUT it",
                     List.of(new FieldError("title", content.slug(), "gives the slug of an existing notice")));
         }
-        Written written = write(content, author, status, Mode.CREATE_ONLY, null);
         StoredDocument.attach(written.notice(), document, author.name());
         return written;
     }
