@@ -67,9 +67,9 @@ class DocumentUploadTest {
                 .extract().path("slug");
 
         given().queryParam("limit", 200).get("/api/notices").then().body("items.slug", not(hasItem(slug)));
-        String page = given().get("/notices/" + slug).then().statusCode(200).extract().asString();
+        String page = given().header("Authorization", "Bearer " + editor).get("/notices/" + slug).then().statusCode(200).extract().asString();
         String href = Jsoup.parse(page).select("ul.documents a").attr("href");
-        Response download = given().get(href);
+        Response download = given().header("Authorization", "Bearer " + editor).get(href);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.asByteArray()).isEqualTo(pdf);
         assertThat(download.header("Content-Disposition")).startsWith("attachment");

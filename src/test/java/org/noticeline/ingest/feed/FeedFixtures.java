@@ -87,8 +87,9 @@ final class FeedFixtures {
                 .extract().jsonPath();
     }
 
+    /** A notice as an editor reads it: feed entries are drafts, which only token holders see. */
     static JsonPath notice(String slug) {
-        return given().get("/api/notices/" + slug).then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", "Bearer test-admin-secret").get("/api/notices/" + slug).then().statusCode(200).extract().jsonPath();
     }
 
     /** The source as {@code GET /api/admin/sources} shows it. */

@@ -196,7 +196,7 @@ class FeedPollTest {
         assertThat(notice.getString("body")).isEqualTo("Warning\n\nCorrected version of the page.");
         assertThat(notice.getInt("revision")).isEqualTo(2);
         assertThat(notice.getString("revisions[0].changedBy")).isEqualTo("feed:d-json-changes");
-        given().get("/api/notices/" + slug + "/revisions/1").then().statusCode(200)
+        given().header("Authorization", "Bearer test-admin-secret").get("/api/notices/" + slug + "/revisions/1").then().statusCode(200)
                 .body("content.body", org.hamcrest.Matchers.equalTo("Warning\n\nFirst version of the page."));
 
         JsonPath quiet = poll("d-json-changes");
