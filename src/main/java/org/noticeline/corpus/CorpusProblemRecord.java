@@ -30,10 +30,10 @@ public class CorpusProblemRecord extends PanacheEntityBase {
         deleteAll();
         for (CorpusProblem problem : problems) {
             CorpusProblemRecord record = new CorpusProblemRecord();
-            record.file = problem.file();
+            record.file = fitted(problem.file(), 300);
             record.line = problem.line();
-            record.field = problem.field();
-            record.message = problem.message().length() > 1000 ? problem.message().substring(0, 1000) : problem.message();
+            record.field = fitted(problem.field(), 100);
+            record.message = fitted(problem.message(), 1000);
             record.recordedAt = at;
             record.persist();
         }
@@ -43,5 +43,10 @@ public class CorpusProblemRecord extends PanacheEntityBase {
         return CorpusProblemRecord.<CorpusProblemRecord>list("order by file, line").stream()
                 .map(r -> new CorpusProblem(r.file, r.line, r.field, r.message))
                 .toList();
+    }
+
+    /** A value cut to its column: a problem report must never fail on the length of what it reports. */
+    private static String fitted(String value, int width) {
+        return value == null || value.length() <= width ? value : value.substring(0, width);
     }
 }

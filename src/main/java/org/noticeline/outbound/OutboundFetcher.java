@@ -1,18 +1,19 @@
 package org.noticeline.outbound;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.TrustOptions;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.noticeline.config.NoticelineConfig;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -31,9 +30,13 @@ import java.util.concurrent.TimeoutException;
  * only to allowed addresses ({@link AddressPolicy}), checked again at every redirect hop (redirects are
  * followed here, at most {@code max-redirects}), a body of at most {@code max-bytes}, and the whole
  * answer within {@code timeout}. Any breach is an {@link OutboundException} saying what happened.
+ * <p>
+ * Each request connects to the very address the policy checked ({@link PinnedExchange}): were the
+ * host looked up again when connecting, a name could pass the check and then lead to 127.0.0.1.
+ * The fetch methods block until the answer is in, so they are for worker threads, never an event loop.
  */
 @Singleton
-public class OutboundFetcher {
+public class OutboundFetcher implements AutoCloseable {
 
     static final String USER_AGENT = "Noticeline/0.1 (official notices reader)";
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
@@ -58,21 +61,27 @@ public class OutboundFetcher {
     private final HttpClient client;
 
     @Inject
-    public OutboundFetcher(NoticelineConfig config) {
-        this(config.outbound().timeout(), config.outbound().maxBytes(), config.outbound().maxRedirects(),
-                new AddressPolicy(config.outbound().allowPrivateAddresses()));
+    public OutboundFetcher(NoticelineConfig config, Vertx vertx) {
+        this(vertx, config.outbound().timeout(), config.outbound().maxBytes(), config.outbound().maxRedirects(),
+                new AddressPolicy(config.outbound().allowPrivateAddresses()), null);
     }
 
-    public OutboundFetcher(Duration timeout, long maxBytes, int maxRedirects, AddressPolicy policy) {
+    /**
+     * Outside the container (tests): on a Vert.x instance the caller owns and closes, trusting
+     * {@code trust} instead of the JDK's certificate authorities unless it is null.
+     */
+    public OutboundFetcher(Vertx vertx, Duration timeout, long maxBytes, int maxRedirects, AddressPolicy policy, TrustOptions trust) {
         this.timeout = timeout;
         this.maxBytes = maxBytes;
         this.maxRedirects = maxRedirects;
         this.policy = policy;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setConnectTimeout((int) timeout.toMillis())
+                // A connection per request: none outlives the address check it was made for, nor a body given up on.
+                .setKeepAlive(false)
+                .setVerifyHost(true)
+                .setTrustOptions(trust));
     }
 
     public AddressPolicy policy() {
@@ -83,53 +92,63 @@ public class OutboundFetcher {
     public Fetched get(URI uri, Map<String, String> headers) throws OutboundException {
         URI current = uri;
         for (int followed = 0; ; followed++) {
-            check(current);
-            HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(timeout).GET().header("User-Agent", USER_AGENT);
-            headers.forEach(request::header);
-            HttpResponse<byte[]> response = send(current, request.build());
-            if (!REDIRECTS.contains(response.statusCode())) {
-                return new Fetched(response.statusCode(), current, response.headers().map(), response.body());
+            InetAddress address = check(current);
+            PinnedExchange.Answer answer = send(current, address, headers);
+            Fetched fetched = new Fetched(answer.status(), current, answer.headers(), answer.body());
+            if (!REDIRECTS.contains(fetched.status())) {
+                return fetched;
             }
-            String location = response.headers().firstValue("Location")
-                    .orElseThrow(() -> new OutboundException(response.statusCode() + " redirect without a Location from " + uri));
+            String location = fetched.header("Location")
+                    .orElseThrow(() -> new OutboundException(fetched.status() + " redirect without a Location from " + uri));
             if (followed >= maxRedirects) {
                 throw new OutboundException("more than " + maxRedirects + " redirects from " + uri + " (noticeline.outbound.max-redirects)");
             }
             try {
                 current = current.resolve(new URI(location.strip()));
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 throw new OutboundException("bad redirect Location '" + location + "' from " + current, e);
             }
         }
     }
 
-    private void check(URI uri) throws OutboundException {
+    /** The address to connect to: the first one the host resolves to, as the JDK would pick; all of them passed the policy. */
+    private InetAddress check(URI uri) throws OutboundException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new OutboundException("refused: only http and https URLs are fetched, not '" + uri + "'");
         }
-        policy.check(uri.getHost());
+        return policy.check(host(uri)).get(0);
     }
 
-    private HttpResponse<byte[]> send(URI uri, HttpRequest request) throws OutboundException {
-        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request,
-                info -> new CappedBody(maxBytes, info.headers().firstValueAsLong("Content-Length").orElse(-1)));
+    /**
+     * The URL's host. {@link URI} has none for 127.1 or 0x7f.1 (a last label must start with a letter);
+     * such a numeric host is taken from the authority, so that the refusal names it.
+     */
+    private static String host(URI uri) {
+        if (uri.getHost() != null || uri.getRawAuthority() == null) {
+            return uri.getHost();
+        }
+        String server = uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1);
+        String host = server.contains(":") ? server.substring(0, server.lastIndexOf(':')) : server;
+        return NumericHost.isLegacyIpv4(host) ? host : null;
+    }
+
+    private PinnedExchange.Answer send(URI uri, InetAddress address, Map<String, String> headers) throws OutboundException {
+        PinnedExchange exchange = new PinnedExchange(client, uri, address, headers, maxBytes);
+        CompletableFuture<PinnedExchange.Answer> answer = exchange.start().toCompletionStage().toCompletableFuture();
         try {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            answer.cancel(true);
+            exchange.abandon();
             throw timedOut(uri);
         } catch (InterruptedException e) {
-            answer.cancel(true);
+            exchange.abandon();
             Thread.currentThread().interrupt();
             throw new OutboundException("interrupted while fetching " + uri, e);
         } catch (ExecutionException e) {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof TooLarge) {
+                if (cause instanceof CappedBody.TooLarge) {
                     throw new OutboundException("response from " + uri + " is larger than " + maxBytes + " bytes (noticeline.outbound.max-bytes)");
-                }
-                if (cause instanceof HttpTimeoutException) {
-                    throw timedOut(uri);
                 }
                 if (cause instanceof ConnectException) {
                     throw new OutboundException("cannot connect to " + uri + ": " + describe(cause), cause);
@@ -139,72 +158,17 @@ public class OutboundFetcher {
         }
     }
 
+    @PreDestroy
+    @Override
+    public void close() {
+        client.close();
+    }
+
     private OutboundException timedOut(URI uri) {
         return new OutboundException("no complete answer from " + uri + " within " + timeout.toMillis() + " ms (noticeline.outbound.timeout)");
     }
 
     private static String describe(Throwable t) {
         return t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
-    private static final class TooLarge extends IOException {
-    }
-
-    /** Collects a body and gives up as soon as it (or its declared length) exceeds the cap, so a huge answer is never held. */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-
-        private final long max;
-        private final long declared;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        CappedBody(long max, long declared) {
-            this.max = max;
-            this.declared = declared;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            if (declared > max) {
-                subscription.cancel();
-                result.completeExceptionally(new TooLarge());
-            } else {
-                subscription.request(Long.MAX_VALUE);
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                if (bytes.size() + (long) buffer.remaining() > max) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLarge());
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.writeBytes(chunk);
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            result.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
-        }
     }
 }

@@ -2,6 +2,16 @@ package org.noticeline.outbound;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.StandardConstants;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +29,8 @@ import java.util.concurrent.Executors;
 /**
  * A real HTTP server on a random loopback port (never any other address) for tests of outbound
  * requests: it serves what a test puts at a path, answers conditional requests with 304, can be slow,
- * and records every request it receives.
+ * and records every request it receives. It can listen on another loopback address (all of 127/8 and
+ * ::1 are this machine) and speak TLS, recording the server names (SNI) clients ask for.
  */
 public final class LocalHttpServer implements AutoCloseable {
 
@@ -36,22 +47,49 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String scheme;
     private final ExecutorService executor = Executors.newFixedThreadPool(6);
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<String> serverNames = new CopyOnWriteArrayList<>();
 
-    private LocalHttpServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private LocalHttpServer(InetSocketAddress address, SSLContext tls) throws IOException {
+        if (!address.getAddress().isLoopbackAddress()) {
+            throw new IllegalArgumentException("tests listen on loopback only, not " + address);
+        }
+        if (tls == null) {
+            server = HttpServer.create(address, 0);
+            scheme = "http";
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new RecordingServerNames(tls));
+            server = https;
+            scheme = "https";
+        }
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
     public static LocalHttpServer start() {
+        return start(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    /** On {@code address} (a loopback one) and {@code port}, 0 for any free one. */
+    public static LocalHttpServer start(InetAddress address, int port) {
+        return start(new InetSocketAddress(address, port), null);
+    }
+
+    /** Speaking HTTPS with the key and certificate of {@code tls}. */
+    public static LocalHttpServer startTls(InetAddress address, SSLContext tls) {
+        return start(new InetSocketAddress(address, 0), tls);
+    }
+
+    private static LocalHttpServer start(InetSocketAddress address, SSLContext tls) {
         try {
-            return new LocalHttpServer();
+            return new LocalHttpServer(address, tls);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start the local HTTP server", e);
+            throw new IllegalStateException("cannot start the local HTTP server on " + address, e);
         }
     }
 
@@ -59,9 +97,15 @@ public final class LocalHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://127.0.0.1:<port><path>}. */
+    /** {@code http://127.0.0.1:<port><path>} (or the address and scheme it listens with). */
     public String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+        String host = server.getAddress().getAddress().getHostAddress();
+        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + path;
+    }
+
+    /** The server names (SNI) TLS clients asked for, in order. */
+    public List<String> serverNames() {
+        return List.copyOf(serverNames);
     }
 
     public void serve(String path, Route route) {
@@ -147,6 +191,27 @@ public final class LocalHttpServer implements AutoCloseable {
             }
         } finally {
             exchange.close();
+        }
+    }
+
+    /** Hands out the certificate whatever name a client asks for, noting the name. */
+    private final class RecordingServerNames extends HttpsConfigurator {
+
+        RecordingServerNames(SSLContext tls) {
+            super(tls);
+        }
+
+        @Override
+        public void configure(HttpsParameters params) {
+            SSLParameters parameters = getSSLContext().getDefaultSSLParameters();
+            parameters.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+                @Override
+                public boolean matches(SNIServerName name) {
+                    serverNames.add(((SNIHostName) name).getAsciiName());
+                    return true;
+                }
+            }));
+            params.setSSLParameters(parameters);
         }
     }
 
