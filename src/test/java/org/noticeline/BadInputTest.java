@@ -110,7 +110,11 @@ class BadInputTest {
                 Arguments.of("withdrawal without reason", "DELETE", "/api/notices/2023-12-18-ec-opens-dsa-proceedings-x", "application/json", "{}", 422),
                 Arguments.of("multipart with a bad boundary", "POST", "/api/documents", "multipart/form-data; boundary=xyz", "--abc\r\nfoo\r\n", 400),
                 Arguments.of("extract over 1 MiB", "POST", "/api/extract", "text/plain", "a".repeat(1024 * 1024 + 1), 413),
-                Arguments.of("source without body", "POST", "/api/admin/sources", "application/json", "", 400));
+                Arguments.of("source without body", "POST", "/api/admin/sources", "application/json", "", 400),
+                Arguments.of("source polled every million days", "POST", "/api/admin/sources", "application/json",
+                        "{\"id\": \"s-slow\", \"authority\": \"ofcom\", \"url\": \"https://regulator.example/a.xml\", \"format\": \"rss\", \"interval\": \"999999d\"}", 422),
+                Arguments.of("source with an ISO interval that overflows", "POST", "/api/admin/sources", "application/json",
+                        "{\"id\": \"s-over\", \"authority\": \"ofcom\", \"url\": \"https://regulator.example/a.xml\", \"format\": \"rss\", \"interval\": \"PT9999999999999999H\"}", 422));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -76,7 +76,7 @@ final class ArchiveCheck {
                 NoticeValidator.text(errors, at + ".note", revision.note(), MAX_NOTE, false);
             }
             if (revision.content() == null || !archived.slug().equals(revision.content().slug())) {
-                errors.add(FieldError.of(at + ".content", "revision " + revision.number() + " is not of notice '" + NoticeDates.abbreviate(archived.slug()) + "'"));
+                errors.add(FieldError.of(at + ".content", "revision " + revision.number() + " is not of notice '" + FieldError.excerpt(archived.slug()) + "'"));
                 continue;
             }
             NoticeValidator.validate(revision.content(), catalog)

@@ -1,5 +1,7 @@
 package org.noticeline.notice;
 
+import org.noticeline.domain.FieldError;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -41,10 +43,6 @@ public final class NoticeDates {
 
     /** Why {@code text} is not a notice date, for an error message. */
     public static String problem(String text) {
-        return "bad date '" + abbreviate(text) + "': expected YYYY-MM-DD from " + EARLIEST + " to " + latest();
-    }
-
-    public static String abbreviate(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        return "bad date '" + FieldError.excerpt(text) + "': expected YYYY-MM-DD from " + EARLIEST + " to " + latest();
     }
 }

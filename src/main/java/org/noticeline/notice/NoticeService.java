@@ -277,7 +277,7 @@ public class NoticeService {
         IdempotencyRecord seen = IdempotencyRecord.findById(new IdempotencyRecord.Key(key, author.name()));
         if (seen != null) {
             if (!seen.requestHash.equals(requestHash)) {
-                throw InvalidException.of("Idempotency-Key", "'" + NoticeDates.abbreviate(key) + "' was already used for a different request");
+                throw InvalidException.of("Idempotency-Key", "'" + FieldError.excerpt(key) + "' was already used for a different request");
             }
             return new Written(seen.outcome, Notice.findBySlug(seen.slug).orElseThrow(() -> new NotFoundException("notice", seen.slug)));
         }

@@ -131,7 +131,7 @@ public final class NoticeValidator {
     }
 
     private static String shown(String value) {
-        return NoticeDates.abbreviate(value);
+        return FieldError.excerpt(value);
     }
 
     private static boolean blank(String value) {

@@ -30,4 +30,12 @@ class TimelineSvgTest {
     void nothingToDrawGivesNoSvg() {
         assertThat(TimelineSvg.render("caption", List.of())).isEmpty();
     }
+
+    @Test
+    void aCenturyOfDatesDrawsAtMostTwentyYearTicks() {
+        String svg = TimelineSvg.render("caption", List.of(new TimelineSvg.Lane("lane", null, List.of(
+                new TimelineSvg.Mark(java.time.LocalDate.of(1900, 1, 1), "/a", "old", "fine"),
+                new TimelineSvg.Mark(java.time.LocalDate.of(2036, 12, 31), "/b", "new", "fine")))));
+        assertThat(svg.split("class=\"tick\"", -1).length - 1).isBetween(2, 20);
+    }
 }

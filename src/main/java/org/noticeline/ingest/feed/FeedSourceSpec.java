@@ -28,8 +28,10 @@ public record FeedSourceSpec(String id, String authority, String url, String for
                              Boolean publish, Boolean enabled) {
 
     static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+    /** A source polled less than monthly is not being followed; and a longer interval could overflow the next poll's time. */
+    static final Duration MAX_INTERVAL = Duration.ofDays(31);
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})\\s*([smhd])");
     private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]+");
 
     /** Every problem of this source at once, each naming its field; empty when it can be saved. */
@@ -54,8 +56,8 @@ public record FeedSourceSpec(String id, String authority, String url, String for
         if (interval != null) {
             try {
                 Duration parsed = parseInterval(interval);
-                if (parsed.compareTo(MIN_INTERVAL) < 0) {
-                    problems.add(FieldError.of("interval", "interval must be at least one minute"));
+                if (parsed.compareTo(MIN_INTERVAL) < 0 || parsed.compareTo(MAX_INTERVAL) > 0) {
+                    problems.add(FieldError.of("interval", "interval must be from one minute to 31 days"));
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(FieldError.of("interval", e.getMessage()));
@@ -79,11 +81,11 @@ public record FeedSourceSpec(String id, String authority, String url, String for
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            return Optional.of("'" + url + "' is not a URL");
+            return Optional.of("'" + FieldError.excerpt(url) + "' is not a URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            return Optional.of("'" + url + "' is not an http(s) URL");
+            return Optional.of("'" + FieldError.excerpt(url) + "' is not an http(s) URL");
         }
         if (url.length() > 1000) {
             return Optional.of("url longer than 1000 characters");
@@ -115,8 +117,8 @@ public record FeedSourceSpec(String id, String authority, String url, String for
         }
         try {
             return Duration.parse(v.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("interval '" + value + "' is not a duration such as 30m, 1h or PT30M");
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new IllegalArgumentException("interval '" + FieldError.excerpt(value) + "' is not a duration such as 30m, 1h or PT30M");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.noticeline.notice.rest;
 
+import org.noticeline.domain.FieldError;
 import org.noticeline.web.ProblemException;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.noticeline.catalog.model.Catalog;
@@ -142,7 +143,7 @@ public class NoticeFilterParams {
             return null;
         }
         return NoticeDates.parse(value).orElseThrow(() -> ProblemException.badParameter(name,
-                "'" + NoticeDates.abbreviate(value) + "' is not a date; expected YYYY-MM-DD from " + NoticeDates.EARLIEST + " to " + NoticeDates.latest()));
+                "'" + FieldError.excerpt(value) + "' is not a date; expected YYYY-MM-DD from " + NoticeDates.EARLIEST + " to " + NoticeDates.latest()));
     }
 
     private static boolean bool(String name, String value) {
