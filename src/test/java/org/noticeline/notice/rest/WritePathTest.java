@@ -90,4 +90,11 @@ class WritePathTest {
         asAdmin().header("If-Match", "*").body(NoticeWriteTest.notice("w-etag-missing", "x")).put("/api/notices/w-etag-missing")
                 .then().statusCode(412).contentType("application/problem+json");
     }
+
+    @Test
+    void theOpenApiSchemaStatesTheLimits() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("maxLength: 200000"))
+                .body(org.hamcrest.Matchers.containsString("maxItems: 20"));
+    }
 }
