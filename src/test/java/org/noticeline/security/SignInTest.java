@@ -113,6 +113,8 @@ class SignInTest {
         assertThat(page.select("form input[name=token]")).hasSize(1);
         assertThat(page.select("input[name=next]").val()).isEqualTo("/admin/feeds");
         signIn("", null).then().statusCode(401);
+        given().redirects().follow(false).formParam("next", "/admin/feeds").post("/admin/sign-in").then().statusCode(401);
+        signIn("x".repeat(5000), null).then().statusCode(413);
     }
 
     @Test
