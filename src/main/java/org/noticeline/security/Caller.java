@@ -30,7 +30,7 @@ public class Caller {
     }
 
     /** The session cookie's value when a browser's session authenticated the request, rather than a bearer token. */
-    public Optional<String> session() {
+    Optional<String> session() {
         return Optional.ofNullable(session);
     }
 

@@ -58,13 +58,13 @@ public class TokenFilter implements ContainerRequestFilter {
         }
         Cookie cookie = request.getCookies().get(SessionCookie.NAME);
         Optional<ApiToken> session = cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : sessions.authenticate(cookie.getValue());
+        // On a public page an ended or forged session is no reason to refuse reading: the visitor is just anonymous.
         if (session.isPresent()) {
             requireScope(session.get(), secured);
             caller.signedInAs(session.get(), cookie.getValue());
         } else if (secured != null) {
             refuse(request);
         }
-        // An ended or forged session on a public page is no reason to refuse reading it: the visitor is anonymous.
     }
 
     private static void requireScope(ApiToken token, Secured secured) {
