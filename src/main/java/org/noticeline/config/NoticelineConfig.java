@@ -30,6 +30,13 @@ public interface NoticelineConfig {
     /** A secret that, when set, is a token with the admin scope (named {@code bootstrap-admin}), so scripts can drive a fresh instance. */
     Optional<String> adminToken();
 
+    /**
+     * The key that signs the session cookies of the admin pages (at least 32 characters). Unset, one is generated
+     * once and kept in the database, so that every replica accepts the others' cookies; setting or changing it ends
+     * every session.
+     */
+    Optional<String> sessionSecret();
+
     /** Largest {@code limit} accepted; larger values are refused with 400. */
     @WithDefault("200")
     int maxPageSize();

@@ -5,10 +5,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.noticeline.security.Scope;
+import org.noticeline.security.Secured;
 
 /** What the last corpus load found, as JSON for scripts. */
 @Path("/api/admin/corpus")
 @Produces(MediaType.APPLICATION_JSON)
+@Secured(Scope.INGEST)
 public class CorpusAdminResource {
 
     @GET

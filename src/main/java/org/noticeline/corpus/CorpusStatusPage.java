@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.noticeline.notice.Notice;
+import org.noticeline.security.Scope;
+import org.noticeline.security.Secured;
 
 import java.util.List;
 
@@ -26,6 +28,7 @@ public class CorpusStatusPage {
     }
 
     @GET
+    @Secured(Scope.INGEST)
     @Path("admin/corpus")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page() {

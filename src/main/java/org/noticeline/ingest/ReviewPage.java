@@ -17,9 +17,10 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeService;
 import org.noticeline.transaction.RetryOnConflict;
-import org.noticeline.security.ApiToken;
+import org.noticeline.security.Caller;
+import org.noticeline.security.CsrfToken;
 import org.noticeline.security.Scope;
-import org.noticeline.security.TokenService;
+import org.noticeline.security.Secured;
 import org.noticeline.web.ProblemException;
 
 import java.net.URI;
@@ -28,9 +29,11 @@ import java.util.List;
 
 /**
  * Drafts from documents and feeds awaiting an editor: listed with what was detected in them, to be
- * accepted or discarded. Browsers cannot send bearer tokens, so the forms carry the editor's token.
+ * accepted or discarded. Editors sign in first (browsers cannot send bearer tokens); the forms carry the session's
+ * CSRF token, which {@code CsrfFilter} checks.
  */
 @Path("/admin/review")
+@Secured(Scope.INGEST)
 public class ReviewPage {
 
     /** A draft as the review page lists it. */
@@ -40,13 +43,15 @@ public class ReviewPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance review(List<Draft> drafts);
+        static native TemplateInstance review(List<Draft> drafts, String editor, String csrf);
     }
 
     @Inject
     NoticeService notices;
     @Inject
-    TokenService tokens;
+    Caller caller;
+    @Inject
+    CsrfToken csrf;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -55,7 +60,7 @@ public class ReviewPage {
         List<Draft> drafts = Notice.<Notice>list("status = ?1 order by ingestedAt desc, id desc", NoticeStatus.DRAFT).stream()
                 .map(n -> new Draft(n.slug, n.title, n.date, n.type, n.authority.name, n.platformIds(), n.ruleKeys(), n.origin.id(), n.sourceFile))
                 .toList();
-        return Templates.review(drafts);
+        return Templates.review(drafts, caller.name(), csrf.of(caller));
     }
 
     @POST
@@ -63,13 +68,10 @@ public class ReviewPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RetryOnConflict
     @Transactional
-    public Response decide(@RestPath String slug, @RestForm String token, @RestForm String action, @RestForm String reason) {
-        ApiToken editor = tokens.authenticate(token == null ? "" : token.strip())
-                .filter(t -> t.grants(Scope.INGEST))
-                .orElseThrow(() -> new ProblemException(401, "Unauthorized", "an editor token with the ingest scope is required", null));
+    public Response decide(@RestPath String slug, @RestForm String action, @RestForm String reason) {
         switch (action == null ? "" : action) {
-            case "accept" -> notices.publish(slug, editor.name);
-            case "discard" -> notices.discard(slug, reason, editor.name);
+            case "accept" -> notices.publish(slug, caller.name());
+            case "discard" -> notices.discard(slug, reason, caller.name());
             default -> throw ProblemException.badParameter("action", "expected accept or discard");
         }
         return Response.seeOther(URI.create("/admin/review")).build();

@@ -3,6 +3,7 @@ package org.noticeline.security;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who is making the current request: the token that authenticated it (its name is recorded on every revision),
@@ -14,6 +15,7 @@ public class Caller {
 
     private String name;
     private List<Scope> scopes = List.of();
+    private String session;
 
     public String name() {
         return name;
@@ -27,8 +29,18 @@ public class Caller {
         return scopes.stream().anyMatch(s -> s.grants(required));
     }
 
+    /** The session cookie's value when a browser's session authenticated the request, rather than a bearer token. */
+    Optional<String> session() {
+        return Optional.ofNullable(session);
+    }
+
     void authenticatedAs(ApiToken token) {
         this.name = token.name;
         this.scopes = token.scopeList();
+    }
+
+    void signedInAs(ApiToken token, String session) {
+        authenticatedAs(token);
+        this.session = session;
     }
 }

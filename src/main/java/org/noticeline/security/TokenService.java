@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Creates, checks and revokes API tokens. */
@@ -86,8 +87,18 @@ public class TokenService {
     /** The usable token with this secret, if any; notes its use. */
     @Transactional
     public Optional<ApiToken> authenticate(String secret) {
+        return used(ApiToken.findByHash(Tokens.hash(secret)), t -> true);
+    }
+
+    /** The usable token with this id, if {@code proof} (a session's signature) holds for it; notes its use. */
+    @Transactional
+    Optional<ApiToken> authenticate(long id, Predicate<ApiToken> proof) {
+        return used(ApiToken.<ApiToken>findByIdOptional(id), proof);
+    }
+
+    private static Optional<ApiToken> used(Optional<ApiToken> found, Predicate<ApiToken> proof) {
         Instant now = Instant.now();
-        Optional<ApiToken> token = ApiToken.findByHash(Tokens.hash(secret)).filter(t -> t.usable(now));
+        Optional<ApiToken> token = found.filter(t -> t.usable(now)).filter(proof);
         token.filter(t -> t.lastUsedAt == null || t.lastUsedAt.isBefore(now.minus(LAST_USED_GRANULARITY)))
                 .ifPresent(t -> t.lastUsedAt = now);
         return token;

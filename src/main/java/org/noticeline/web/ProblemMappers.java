@@ -86,8 +86,7 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem, HttpHeaders headers) {
-        boolean browser = headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType());
-        if (browser) {
+        if (Browsers.asksForHtml(headers.getAcceptableMediaTypes())) {
             return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(ErrorPage.render(problem)).build();
         }

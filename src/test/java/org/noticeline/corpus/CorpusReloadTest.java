@@ -20,6 +20,8 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 class CorpusReloadTest {
 
+    static final String ADMIN = "Bearer test-admin-secret";
+
     @Inject
     CorpusLoader loader;
 
@@ -100,9 +102,9 @@ class CorpusReloadTest {
         });
         given().get("/api/notices/fixture-good").then().statusCode(200);
         given().get("/api/notices/fixture-broken").then().statusCode(404);
-        given().get("/admin/corpus").then().statusCode(200)
+        given().header("Authorization", ADMIN).get("/admin/corpus").then().statusCode(200)
                 .body(containsString("2001/fixture-broken.md"), containsString("unknown proceeding"));
-        given().get("/api/admin/corpus").then().statusCode(200).body("problems", hasSize(1))
+        given().header("Authorization", ADMIN).get("/api/admin/corpus").then().statusCode(200).body("problems", hasSize(1))
                 .body("problems[0].line", equalTo(9));
     }
 

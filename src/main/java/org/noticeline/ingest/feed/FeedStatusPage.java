@@ -7,6 +7,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.noticeline.security.Scope;
+import org.noticeline.security.Secured;
 
 import java.util.List;
 
@@ -25,6 +27,7 @@ public class FeedStatusPage {
     }
 
     @GET
+    @Secured(Scope.INGEST)
     @Path("admin/feeds")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page() {

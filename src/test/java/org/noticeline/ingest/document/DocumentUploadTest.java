@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.StoredDocument;
+import org.noticeline.security.BrowserSession;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -75,10 +76,11 @@ class DocumentUploadTest {
         assertThat(download.header("Content-Disposition")).startsWith("attachment");
         assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
 
-        String review = given().get("/admin/review").then().statusCode(200).extract().asString();
+        String review = given().header("Authorization", "Bearer " + editor).get("/admin/review").then().statusCode(200).extract().asString();
         assertThat(Jsoup.parse(review).select("li.draft h2 a").eachAttr("href")).contains("/notices/" + slug);
         given().formParam("token", "wrong").formParam("action", "accept").post("/admin/review/" + slug).then().statusCode(401);
-        given().redirects().follow(false).formParam("token", editor).formParam("action", "accept").post("/admin/review/" + slug)
+        BrowserSession browser = BrowserSession.signIn(editor);
+        browser.request().formParam("csrf", browser.csrf("/admin/review")).formParam("action", "accept").post("/admin/review/" + slug)
                 .then().statusCode(303);
         given().get("/api/notices/" + slug).then().body("status", equalTo("published"))
                 .body("revisions[0].note", equalTo("published after review"))

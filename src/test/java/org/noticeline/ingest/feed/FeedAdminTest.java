@@ -180,7 +180,7 @@ class FeedAdminTest {
         poll("m-page-ok");
         poll("m-page-broken");
 
-        Document page = Jsoup.parse(given().accept("text/html").get("/admin/feeds").then().statusCode(200)
+        Document page = Jsoup.parse(given().header("Authorization", ADMIN).accept("text/html").get("/admin/feeds").then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.containsString("text/html")).extract().asString());
 
         assertThat(page.select("h1").text()).isEqualTo("Official feeds");
@@ -235,7 +235,7 @@ class FeedAdminTest {
             assertThat(created.getBoolean("enabled")).isTrue();
             assertThat(source("m-listed-by-api").getString("origin")).isEqualTo("api");
             assertThat(source("m-listed-by-api").getString("format")).isEqualTo("json");
-            assertThat(given().accept("text/html").get("/admin/feeds").then().extract().asString())
+            assertThat(given().header("Authorization", ADMIN).accept("text/html").get("/admin/feeds").then().extract().asString())
                     .contains("unknown authority &#39;nobody&#39;");
 
             given().header("Authorization", ADMIN).delete("/api/admin/sources/m-file").then().statusCode(200);
