@@ -68,7 +68,7 @@ class PackageGraphTest {
 
     private static boolean isHttpFacing(String source) {
         return source.contains("@Path(") || source.contains("@Provider") || source.contains("ContainerRequestFilter")
-                || source.contains("@ServerExceptionMapper");
+                || source.contains("@ServerExceptionMapper") || source.contains("@ServerRequestFilter") || source.contains("@ServerResponseFilter");
     }
 
     /** Package (or, with {@code features}, top-level feature) to the ones it references. */

@@ -1,5 +1,6 @@
 package org.noticeline.security;
 
+import org.noticeline.transaction.RetryOnConflict;
 import org.noticeline.domain.InvalidException;
 import org.noticeline.domain.ConflictException;
 import org.noticeline.domain.FieldError;
@@ -53,6 +54,7 @@ public class TokenService {
         }));
     }
 
+    @RetryOnConflict
     @Transactional
     public Created create(String name, List<Scope> scopes, Instant expiresAt) {
         if (ApiToken.findByName(name).isPresent()) {

@@ -54,7 +54,7 @@ class SignInTest {
     }
 
     private static String status(String slug) {
-        return given().get("/api/notices/" + slug).then().statusCode(200).extract().path("status");
+        return given().header("Authorization", ADMIN).get("/api/notices/" + slug).then().statusCode(200).extract().path("status");
     }
 
     private static long tokenId(String name) {

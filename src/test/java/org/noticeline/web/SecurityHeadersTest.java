@@ -79,7 +79,7 @@ class SecurityHeadersTest {
         given().header("Authorization", "Bearer test-admin-secret").multiPart("file", "headers.txt", text, "text/plain")
                 .post("/api/documents").then().statusCode(201);
 
-        Response download = given().get("/documents/" + Sha256.hex(text));
+        Response download = given().header("Authorization", "Bearer test-admin-secret").get("/documents/" + Sha256.hex(text));
 
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().getValues("Content-Security-Policy")).containsExactly("sandbox");

@@ -1,5 +1,6 @@
 package org.noticeline.ingest.feed;
 
+import org.noticeline.transaction.RetryOnConflict;
 import org.noticeline.domain.InvalidException;
 import org.noticeline.domain.ConflictException;
 import org.noticeline.domain.FieldError;
@@ -35,6 +36,7 @@ public class FeedSources {
         return FeedSource.listOrdered();
     }
 
+    @RetryOnConflict
     @Transactional
     public FeedSource create(FeedSourceSpec spec) {
         List<FieldError> problems = problems(spec);
