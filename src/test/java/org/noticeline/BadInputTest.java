@@ -202,6 +202,35 @@ class BadInputTest {
         before = count();
     }
 
+    /**
+     * Random notices (a fixed seed, so a failure can be replayed): each field swapped for hostile text, odd types,
+     * absurd numbers or nothing. Whatever arrives, the answer is a client error or a proper write, never a 5xx.
+     */
+    @Test
+    void randomHostileNoticesNeverMakeAServerError() throws Exception {
+        java.util.Random random = new java.util.Random(20261201);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Object> hostile = List.of("", " ", "\u0000", "\ud800", "<script>alert(1)</script>", "'; drop table notice; --",
+                "x".repeat(5000), "%00%0d%0a", "../../etc/passwd", "+999999999-12-31", "2024-02-30", "DSA:0", ":", "🚨",
+                -1, 0, Long.MAX_VALUE, 1e308, true, List.of(), List.of(List.of()), Map.of("a", 1), Collections.singletonList(null));
+        String[] fields = {"slug", "title", "date", "type", "authority", "jurisdiction", "platforms", "rules", "proceeding",
+                "language", "summary", "sources", "body"};
+        for (int i = 0; i < 150; i++) {
+            Map<String, Object> notice = new HashMap<>(NoticeWriteTest.notice("fuzz-" + i, "Body " + i + "."));
+            for (int k = 0; k < 1 + random.nextInt(3); k++) {
+                String field = fields[random.nextInt(fields.length)];
+                Object value = hostile.get(random.nextInt(hostile.size()));
+                notice.put(field, random.nextInt(4) == 0 ? List.of(value) : value);
+            }
+            String method = random.nextBoolean() ? "POST" : "PUT";
+            Response response = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                    .body(json.writeValueAsString(notice).getBytes(StandardCharsets.UTF_8))
+                    .request(method, method.equals("POST") ? "/api/notices" : "/api/notices/fuzz-" + i);
+            assertThat(response.statusCode()).as("%s %s", method, notice).isIn(200, 201, 400, 404, 405, 409, 422);
+        }
+        before = count();
+    }
+
     /** Notices, revisions and documents together: any of them stored by a refused request changes it. */
     static long count() {
         return QuarkusTransaction.requiringNew().call(() -> Notice.count() * 1_000_000 + NoticeRevision.count() * 1000 + StoredDocument.count());
