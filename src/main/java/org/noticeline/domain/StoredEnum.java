@@ -1,7 +1,5 @@
 package org.noticeline.domain;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,7 +8,6 @@ import java.util.Optional;
 public interface StoredEnum {
 
     /** The constant's name in lower case, words joined by hyphens: {@code NOT_MODIFIED} is {@code not-modified}. */
-    @JsonValue
     default String id() {
         return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

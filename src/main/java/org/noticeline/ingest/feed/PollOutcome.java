@@ -1,5 +1,6 @@
 package org.noticeline.ingest.feed;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.persistence.Converter;
 import org.noticeline.domain.StoredEnum;
 import org.noticeline.domain.StoredEnumConverter;
@@ -10,6 +11,13 @@ public enum PollOutcome implements StoredEnum {
     NOT_MODIFIED,
     PARTIAL,
     FAILED;
+
+    /** The poll's answer says {@code "not-modified"}; declared here so that the OpenAPI schema lists the ids too. */
+    @Override
+    @JsonValue
+    public String id() {
+        return StoredEnum.super.id();
+    }
 
     @Converter(autoApply = true)
     public static class Column extends StoredEnumConverter<PollOutcome> {
