@@ -62,6 +62,9 @@ public final class DocumentTextExtractor {
             throw new DocumentRejected("the PDF is encrypted; upload an unencrypted copy");
         } catch (IOException e) {
             throw new DocumentRejected("not a readable PDF: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            // PDFBox parses nested arrays and dictionaries recursively; a file nested thousands deep is hostile, not a letter.
+            throw new DocumentRejected("not a readable PDF: its objects are nested too deeply");
         }
     }
 

@@ -61,4 +61,14 @@ class DocumentTextExtractorTest {
         assertThatThrownBy(() -> DocumentTextExtractor.extract(new byte[0], "empty.txt", 10))
                 .isInstanceOf(DocumentRejected.class).hasMessageContaining("empty");
     }
+
+    @Test
+    void aPdfNestedThousandsDeepIsRefusedNotAServerError() {
+        String nested = "[".repeat(200_000) + "]".repeat(200_000);
+        String body = "1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Deep " + nested + " >>\nendobj\n"
+                + "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n";
+        byte[] pdf = ("%PDF-1.4\n" + body + "trailer\n<< /Root 1 0 R >>\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> DocumentTextExtractor.extract(pdf, "deep.pdf", 10))
+                .isInstanceOf(DocumentRejected.class).hasMessageContaining("not a readable PDF");
+    }
 }
