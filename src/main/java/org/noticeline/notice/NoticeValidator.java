@@ -24,6 +24,7 @@ public final class NoticeValidator {
     public static final int MAX_RULES = 200;
     public static final int MAX_SOURCES = 20;
     public static final int MAX_URL = 1_000;
+    public static final int MAX_NESTING = 16;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2,3}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
@@ -91,7 +92,9 @@ public final class NoticeValidator {
                 }
             }
         }
-        text(errors, "body", notice.body(), MAX_BODY, false);
+        if (text(errors, "body", notice.body(), MAX_BODY, false) && MarkdownNesting.deepest(notice.body()) > MAX_NESTING) {
+            errors.add(FieldError.of("body", "body nests quotes or lists more than " + MAX_NESTING + " levels deep"));
+        }
         return errors;
     }
 

@@ -26,6 +26,12 @@ public final class MarkdownRenderer {
     }
 
     public static String toSafeHtml(String markdown) {
-        return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown == null ? "" : markdown)));
+        String text = markdown == null ? "" : markdown;
+        try {
+            return POLICY.sanitize(RENDERER.render(PARSER.parse(text)));
+        } catch (StackOverflowError e) {
+            // Writes refuse bodies nested this deep; one stored before that rule is shown as the text it is.
+            return "<pre>" + TimelineSvg.escape(text) + "</pre>";
+        }
     }
 }
