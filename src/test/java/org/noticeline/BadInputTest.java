@@ -152,6 +152,15 @@ class BadInputTest {
         given().get(path).then().statusCode(status);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"*/*;q=abc", "text/html;q=", "text/html;;;", "text/html;q=0.5;foo", "/", ";"})
+    void aMalformedAcceptHeaderIsABadRequest(String accept) {
+        for (String path : List.of("/", "/api/notices", "/notices/nope", "/api/notices/x")) {
+            int status = given().header("Accept", accept).get(path).statusCode();
+            assertThat(status).as("%s with Accept %s", path, accept).isBetween(200, 499);
+        }
+    }
+
     @Test
     void anIdempotencyKeyOverTwoHundredCharactersIsRefused() {
         given().header("Authorization", ADMIN).header("Idempotency-Key", "k".repeat(201)).contentType(ContentType.JSON)

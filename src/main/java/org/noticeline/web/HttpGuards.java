@@ -64,6 +64,9 @@ public class HttpGuards {
         if (status == 413) {
             respond(context, new Problem("about:blank", "Content Too Large", 413, "the request body is larger than "
                     + maxBody.asLongValue() + " bytes", context.request().path(), null), true);
+        } else if (malformedHeader(context.failure())) {
+            respond(context, new Problem("about:blank", "Bad Request", 400, "a media type in the Accept or Content-Type header is malformed",
+                    context.request().path(), List.of(new Problem.FieldProblem("Accept", "expected type/subtype with parameters such as q=0.5"))), false);
         } else if (status >= 400 && status < 500 || undecodable(context.failure())) {
             respond(context, new Problem("about:blank", "Bad Request", 400, "the request could not be read: "
                     + describe(context.failure()), context.request().path(), null), false);
@@ -82,6 +85,19 @@ public class HttpGuards {
             StackTraceElement[] frames = t.getStackTrace();
             if (t instanceof java.io.IOException && frames.length > 0 && frames[0].getClassName().contains(".multipart.")) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Quarkus REST parses media types lazily, while negotiating, and a malformed one fails there rather than as a 400. */
+    private static boolean malformedHeader(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                String name = frame.getClassName();
+                if (name.endsWith(".AcceptHeaders") || name.endsWith(".MediaTypeHelper") || name.endsWith(".MediaTypeHeaderDelegate")) {
+                    return true;
+                }
             }
         }
         return false;
