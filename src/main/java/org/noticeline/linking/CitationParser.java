@@ -21,6 +21,11 @@ final class CitationParser {
 
     /** Wider ranges are written out by nobody; a wider one is more likely two unrelated numbers. */
     private static final int WIDEST_RANGE = 300;
+    /**
+     * Provisions read from one text at most. "Articles 1 to 300" repeated over a megabyte would otherwise be
+     * seventeen million mentions; no document cites a tenth of this, and the rest of such a text is not read.
+     */
+    static final int MAX_PROVISIONS = 10_000;
     private static final int MAX_DIGITS = 5;
     private static final int MAX_LABEL = 4;
     private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
@@ -48,7 +53,15 @@ final class CitationParser {
         List<Citation> found = new ArrayList<>();
         int[] nameStarts = names.stream().mapToInt(NameMatch::start).toArray();
         List<CitationMarkers.Marker> markers = CitationMarkers.find(text);
+        int counted = 0;
+        int provisions = 0;
         for (int m = 0; m < markers.size(); m++) {
+            while (counted < found.size()) {
+                provisions += found.get(counted++).items().size();
+            }
+            if (provisions >= MAX_PROVISIONS) {
+                break;
+            }
             CitationMarkers.Marker marker = markers.get(m);
             if (marker.kind().unit != null) {
                 addIfPresent(found, citation(text, nameStarts, marker.kind().unit, marker.start(), marker.end()));

@@ -41,6 +41,13 @@ class RobustnessTest {
         }
     }
 
+    @Test
+    void aMegabyteOfWideRangesYieldsABoundedNumberOfMentions() {
+        String text = "Articles 1 to 300 of the DSA ".repeat(1024 * 1024 / 29);
+        Extraction extraction = RealCatalog.LINKER.extract(text);
+        assertThat(extraction.rules().size() + extraction.unresolved().size()).isBetween(300, 10_300);
+    }
+
     private static void assertConsistent(String text) {
         Extraction extraction = RealCatalog.LINKER.extract(text);
         Stream.of(extraction.rules(), extraction.platforms(), extraction.providers(), extraction.authorities(),
