@@ -40,7 +40,7 @@ public class NoticeArchive {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final int BATCH = 100;
     private static final List<NoticeStatus> EVERY_STATUS = List.of(NoticeStatus.values());
-    private static final List<NoticeStatus> NOT_DRAFTS = List.of(NoticeStatus.PUBLISHED, NoticeStatus.WITHDRAWN);
+    private static final List<NoticeStatus> NOT_DRAFTS = java.util.Arrays.stream(NoticeStatus.values()).filter(NoticeStatus::seenByEveryone).toList();
 
     /** What an import did; {@code errors} name the line of each refused notice. */
     public record ImportReport(int imported, int unchanged, List<LineError> errors) {

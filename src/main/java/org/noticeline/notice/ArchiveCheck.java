@@ -28,7 +28,7 @@ final class ArchiveCheck {
             throw InvalidException.of("slug", "missing slug");
         }
         if (StoredEnum.fromId(NoticeStatus.class, archived.status()).isEmpty()) {
-            errors.add(FieldError.of("status", "unknown status '" + archived.status() + "'; expected published, draft or withdrawn"));
+            errors.add(FieldError.of("status", "unknown status '" + archived.status() + "'; expected published, draft, withdrawn or discarded"));
         }
         if (StoredEnum.fromId(NoticeOrigin.class, archived.origin()).isEmpty()) {
             errors.add(FieldError.of("origin", "unknown origin '" + archived.origin() + "'; expected corpus, api, document or feed"));

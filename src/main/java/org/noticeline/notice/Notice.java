@@ -75,9 +75,9 @@ public class Notice extends PanacheEntityBase {
         return find("slug", slug).firstResultOptional();
     }
 
-    /** The notice with this slug; a draft exists only for readers who may see drafts (editors). */
+    /** The notice with this slug; a draft (or a discarded one) exists only for readers who may see drafts (editors). */
     public static Notice visibleTo(String slug, boolean draftsVisible) {
-        return findBySlug(slug).filter(n -> draftsVisible || n.status != NoticeStatus.DRAFT)
+        return findBySlug(slug).filter(n -> draftsVisible || n.status.seenByEveryone())
                 .orElseThrow(() -> new NotFoundException("notice", slug));
     }
 
@@ -86,7 +86,7 @@ public class Notice extends PanacheEntityBase {
     }
 
     public boolean withdrawn() {
-        return status == NoticeStatus.WITHDRAWN;
+        return status == NoticeStatus.WITHDRAWN || status == NoticeStatus.DISCARDED;
     }
 
     public List<String> platformIds() {

@@ -140,7 +140,7 @@ public class NoticeService {
     /**
      * Marks a notice withdrawn: it stays reachable, marked, and leaves timelines. The withdrawal is itself a
      * revision (same content, with the reason as its note), so the record shows who and why. Withdrawing a
-     * withdrawn notice changes nothing.
+     * withdrawn notice changes nothing; withdrawing a draft discards it, so it never becomes public that way.
      */
     @Transactional
     public Notice withdraw(String slug, String reason, IfMatch ifMatch, String by) {
@@ -150,13 +150,14 @@ public class NoticeService {
         if (notice.withdrawn()) {
             return notice;
         }
-        notice.status = NoticeStatus.WITHDRAWN;
+        boolean draft = notice.status == NoticeStatus.DRAFT;
+        notice.status = draft ? NoticeStatus.DISCARDED : NoticeStatus.WITHDRAWN;
         notice.withdrawnReason = why;
-        recordStatusChange(notice, "withdrawn: " + why, by);
+        recordStatusChange(notice, (draft ? "discarded: " : "withdrawn: ") + why, by);
         return notice;
     }
 
-    /** Turns down a draft in review: withdrawn, with the reviewer's reason. */
+    /** Turns down a draft in review: discarded, with the reviewer's reason; editors still find it, nobody else does. */
     @Transactional
     public Notice discard(String slug, String reason, String by) {
         String why = reason == null || reason.isBlank() ? "discarded in review" : "discarded in review: " + reason(reason);
@@ -164,9 +165,9 @@ public class NoticeService {
         if (notice.status != NoticeStatus.DRAFT) {
             throw new ConflictException("'" + slug + "' is " + notice.status.id() + ", not a draft awaiting review");
         }
-        notice.status = NoticeStatus.WITHDRAWN;
+        notice.status = NoticeStatus.DISCARDED;
         notice.withdrawnReason = why;
-        recordStatusChange(notice, "withdrawn: " + why, by);
+        recordStatusChange(notice, why, by);
         return notice;
     }
 

@@ -194,7 +194,7 @@ class SignInTest {
         given().redirects().follow(false).header("Authorization", ADMIN).header("Origin", "https://evil.example")
                 .formParam("action", "discard").formParam("reason", "a test").post("/admin/review/" + slug).then().statusCode(303);
 
-        assertThat(status(slug)).isEqualTo("withdrawn");
+        assertThat(status(slug)).isEqualTo("discarded");
     }
 
     @Test

@@ -8,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
-import org.noticeline.notice.NoticeStatus;
 import org.noticeline.security.Caller;
 import org.noticeline.security.Scope;
 
@@ -28,7 +27,7 @@ public class DocumentDownload {
     @Transactional
     public Response download(@RestPath String sha256) {
         StoredDocument document = StoredDocument.<StoredDocument>find("sha256", sha256).firstResultOptional()
-                .filter(d -> d.notice.status != NoticeStatus.DRAFT || caller.grants(Scope.INGEST))
+                .filter(d -> d.notice.status.seenByEveryone() || caller.grants(Scope.INGEST))
                 .orElseThrow(() -> new NotFoundException("document", sha256));
         String safeName = document.fileName.replaceAll("[^A-Za-z0-9._-]", "_");
         return Response.ok(document.content, document.mediaType)

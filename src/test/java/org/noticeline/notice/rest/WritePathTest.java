@@ -71,6 +71,16 @@ class WritePathTest {
         given().header("Authorization", ADMIN).get("/notices/" + slug).then().statusCode(200);
         org.assertj.core.api.Assertions.assertThat(given().header("Authorization", ADMIN).get("/api/export").then().extract().asString())
                 .contains("\"slug\":\"" + slug + "\"");
+
+        // Withdrawing a draft discards it: it was never public, and withdrawing must not make it so.
+        asAdmin().body(Map.of("reason", "uploaded by mistake")).delete("/api/notices/" + slug).then().statusCode(200)
+                .body("status", equalTo("discarded"));
+        given().get("/api/notices/" + slug).then().statusCode(404);
+        given().get("/notices/" + slug).then().statusCode(404);
+        given().queryParam("withdrawn", true).queryParam("limit", 200).get("/api/notices").then().body("items.slug", not(hasItem(slug)));
+        org.assertj.core.api.Assertions.assertThat(given().get("/api/export").then().extract().asString()).doesNotContain("\"slug\":\"" + slug + "\"");
+        String document = given().header("Authorization", ADMIN).get("/api/notices/" + slug).then().extract().path("sources[0]");
+        given().get(java.net.URI.create(document).getPath()).then().statusCode(404);
     }
 
     @Test
