@@ -68,6 +68,8 @@ class BadInputTest {
                 Arguments.of("quotes nested 5,000 deep", "body", (Consumer<Map<String, Object>>) n -> n.put("body", ">".repeat(5000) + " deep")),
                 Arguments.of("lists nested by indentation", "body", (Consumer<Map<String, Object>>) n -> n.put("body",
                         java.util.stream.IntStream.range(0, 40).mapToObj(i -> "  ".repeat(i) + "- level " + i).collect(java.util.stream.Collectors.joining("\n")))),
+                Arguments.of("lone surrogate in title", "title", (Consumer<Map<String, Object>>) n -> n.put("title", "lone \ud800 surrogate")),
+                Arguments.of("rule with a leading zero", "rules", (Consumer<Map<String, Object>>) n -> n.put("rules", List.of("DSA:034"))),
                 Arguments.of("NUL in body", "body", (Consumer<Map<String, Object>>) n -> n.put("body", "a\u0000b")),
                 Arguments.of("unknown type", "type", (Consumer<Map<String, Object>>) n -> n.put("type", "decree")),
                 Arguments.of("hostile jurisdiction", "jurisdiction", (Consumer<Map<String, Object>>) n -> n.put("jurisdiction", "<script>")),
@@ -139,6 +141,10 @@ class BadInputTest {
                 Arguments.of("/api/notices?limit=1&limit=2", 400),
                 Arguments.of("/api/notices?from=2024-01-01&from=2025-01-01", 400),
                 Arguments.of("/api/notices?limit=99999999999999999999", 400),
+                Arguments.of("/api/notices?limit=%D9%A1%D9%A2", 400),
+                Arguments.of("/api/notices?jurisdiction=%3Cscript%3E", 400),
+                Arguments.of("/api/notices?cursor=" + java.util.Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString("+999999999-12-31|1".getBytes(StandardCharsets.UTF_8)), 400),
                 Arguments.of("/api/notices?cursor=%00%00", 400),
                 Arguments.of("/api/notices?rule=DSA:99999999999999999999", 400),
                 Arguments.of("/api/notices/" + "s".repeat(1000), 404),
@@ -158,6 +164,18 @@ class BadInputTest {
         for (String path : List.of("/", "/api/notices", "/notices/nope", "/api/notices/x")) {
             int status = given().header("Accept", accept).get(path).statusCode();
             assertThat(status).as("%s with Accept %s", path, accept).isBetween(200, 499);
+        }
+    }
+
+    @Test
+    void aBodyFramedByAnUnknownTransferEncodingIsRefusedRatherThanReadAsTheNextRequest() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(5000);
+            String smuggled = "GET /api/notices HTTP/1.1\r\nHost: x\r\n\r\n";
+            socket.getOutputStream().write(("POST /api/extract HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                    + "Transfer-Encoding: gzip\r\n\r\n" + smuggled).getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").doesNotContain("\"items\"");
         }
     }
 
@@ -198,6 +216,8 @@ class BadInputTest {
                 fresh.replaceFirst("\"ingestedAt\":\"[^\"]+\"", "\"ingestedAt\":null"),
                 fresh.replaceFirst("\"changedBy\":\"[^\"]+\"", "\"changedBy\":\"" + "c".repeat(500) + "\""),
                 fresh.replaceFirst("\"status\":\"published\"", "\"status\":\"secret\""),
+                fresh.replaceFirst("\"ingestedAt\":\"[^\"]+\"", "\"ingestedAt\":\"0000-01-01T00:00:00Z\""),
+                fresh.replaceFirst("\"changedBy\":\"[^\"]+\"", java.util.regex.Matcher.quoteReplacement("\"changedBy\":\"nul\\u0000here\"")),
                 fresh.replaceFirst("\"documents\":\\[\\]", "\"documents\":[{\"fileName\":\"a.txt\",\"mediaType\":\"text/plain\\r\\nX-Evil: 1\","
                         + "\"sha256\":\"ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb\",\"pages\":0,\"uploadedBy\":\"x\","
                         + "\"uploadedAt\":\"2024-01-01T00:00:00Z\",\"content\":\"YQ==\"}]"));
@@ -209,7 +229,7 @@ class BadInputTest {
 
         Response mixed = given().header("Authorization", ADMIN).contentType("application/jsonl").body((allBad + fresh + "\n").getBytes(StandardCharsets.UTF_8)).post("/api/import");
         mixed.then().statusCode(200).body("imported", org.hamcrest.Matchers.equalTo(1));
-        assertThat(mixed.jsonPath().getList("errors.line", Integer.class)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(mixed.jsonPath().getList("errors.line", Integer.class)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         given().get("/api/notices/2023-12-18-imported-copy").then().statusCode(200);
         before = count();
     }

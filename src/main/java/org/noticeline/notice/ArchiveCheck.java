@@ -6,6 +6,8 @@ import org.noticeline.domain.InvalidException;
 import org.noticeline.domain.StoredEnum;
 import org.noticeline.hash.Sha256;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,15 +35,11 @@ final class ArchiveCheck {
         if (StoredEnum.fromId(NoticeOrigin.class, archived.origin()).isEmpty()) {
             errors.add(FieldError.of("origin", "unknown origin '" + archived.origin() + "'; expected corpus, api, document or feed"));
         }
-        if (archived.ingestedAt() == null) {
-            errors.add(FieldError.of("ingestedAt", "missing ingestedAt"));
-        }
+        instant(errors, "ingestedAt", archived.ingestedAt());
         if (archived.withdrawnReason() != null) {
             NoticeValidator.text(errors, "withdrawnReason", archived.withdrawnReason(), MAX_WITHDRAWN_REASON, false);
         }
-        if (archived.sourceFile() != null && archived.sourceFile().length() > NoticeService.MAX_SOURCE_FILE) {
-            errors.add(FieldError.of("sourceFile", "at most " + NoticeService.MAX_SOURCE_FILE + " characters"));
-        }
+        NoticeValidator.text(errors, "sourceFile", archived.sourceFile(), NoticeService.MAX_SOURCE_FILE, false);
         revisions(archived, catalog, errors);
         documents(archived, errors);
         if (!errors.isEmpty()) {
@@ -66,12 +64,8 @@ final class ArchiveCheck {
                 errors.add(FieldError.of(at + ".number", "revision numbers go up from 1, oldest first; " + revision.number() + " follows " + previous));
             }
             previous = Math.max(previous, revision.number());
-            if (revision.changedBy() == null || revision.changedBy().isBlank() || revision.changedBy().length() > NoticeService.MAX_AUTHOR) {
-                errors.add(FieldError.of(at + ".changedBy", "1 to " + NoticeService.MAX_AUTHOR + " characters"));
-            }
-            if (revision.changedAt() == null) {
-                errors.add(FieldError.of(at + ".changedAt", "missing changedAt"));
-            }
+            NoticeValidator.text(errors, at + ".changedBy", revision.changedBy(), NoticeService.MAX_AUTHOR, true);
+            instant(errors, at + ".changedAt", revision.changedAt());
             if (revision.note() != null) {
                 NoticeValidator.text(errors, at + ".note", revision.note(), MAX_NOTE, false);
             }
@@ -100,12 +94,18 @@ final class ArchiveCheck {
             if (document.pages() < 0) {
                 errors.add(FieldError.of(at + ".pages", "pages cannot be negative"));
             }
-            if (document.uploadedBy() == null || document.uploadedBy().isBlank() || document.uploadedBy().length() > NoticeService.MAX_AUTHOR) {
-                errors.add(FieldError.of(at + ".uploadedBy", "1 to " + NoticeService.MAX_AUTHOR + " characters"));
-            }
-            if (document.uploadedAt() == null) {
-                errors.add(FieldError.of(at + ".uploadedAt", "missing uploadedAt"));
-            }
+            NoticeValidator.text(errors, at + ".uploadedBy", document.uploadedBy(), NoticeService.MAX_AUTHOR, true);
+            instant(errors, at + ".uploadedAt", document.uploadedAt());
+        }
+    }
+
+    /** A time of the record: present, and within the dates a notice may carry (an archive from year 0 is not ours). */
+    private static void instant(List<FieldError> errors, String field, Instant value) {
+        if (value == null) {
+            errors.add(FieldError.of(field, "missing " + field));
+        } else if (value.isBefore(NoticeDates.EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant())
+                || value.isAfter(NoticeDates.latest().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            errors.add(FieldError.of(field, field + " " + value + " is not between " + NoticeDates.EARLIEST + " and " + NoticeDates.latest()));
         }
     }
 }

@@ -2,7 +2,6 @@ package org.noticeline.notice;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -23,8 +22,9 @@ public record Cursor(LocalDate date, long id) {
             if (parts.length != 2) {
                 return Optional.empty();
             }
-            return Optional.of(new Cursor(LocalDate.parse(parts[0]), Long.parseLong(parts[1])));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+            // A cursor we issued carries a notice's date, so it is always within the dates notices may have.
+            return NoticeDates.parse(parts[0]).map(date -> new Cursor(date, Long.parseLong(parts[1])));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

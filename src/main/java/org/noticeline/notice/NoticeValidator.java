@@ -117,7 +117,24 @@ public final class NoticeValidator {
             errors.add(FieldError.of(field, field + " contains a NUL character"));
             return false;
         }
+        if (hasLoneSurrogate(value)) {
+            // Not text: UTF-8 cannot encode it, so an export would write '?' and the round trip would break.
+            errors.add(FieldError.of(field, field + " contains an unpaired UTF-16 surrogate"));
+            return false;
+        }
         return true;
+    }
+
+    private static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A list within {@code max} entries and without nulls; true when its entries are worth checking one by one. */

@@ -41,6 +41,16 @@ public final class AddressPolicy {
     }
 
     /** Resolves {@code host} and returns its addresses, or refuses when any of them is not allowed. */
+    /**
+     * Names under {@code localhost.} are loopback by definition (RFC 6761) and are never sent to DNS: a lookup of
+     * {@code a.localhost} would otherwise leave the machine only to be refused afterwards.
+     */
+    private static boolean isLocalhostName(String host) {
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        return name.endsWith(".localhost") || host.equalsIgnoreCase("localhost.");
+    }
+
     public List<InetAddress> check(String host) throws OutboundException {
         if (host == null || host.isBlank()) {
             throw new OutboundException("refused: the URL has no host");
@@ -53,7 +63,7 @@ public final class AddressPolicy {
         }
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(bare);
+            addresses = isLocalhostName(bare) ? new InetAddress[] {InetAddress.getByAddress(bare, new byte[] {127, 0, 0, 1})} : resolver.resolve(bare);
         } catch (UnknownHostException e) {
             throw new OutboundException("cannot resolve host '" + bare + "'", e);
         }

@@ -37,6 +37,13 @@ public class HttpGuards {
     }
 
     private void refuseOversizedBody(RoutingContext context) {
+        String coding = context.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (coding != null && !coding.strip().equalsIgnoreCase("chunked")) {
+            // Any other framing leaves the body's end unknown, and what follows would be read as the next request.
+            respond(context, new Problem("about:blank", "Bad Request", 400, "Transfer-Encoding '" + coding + "' is not supported; send chunked or a Content-Length",
+                    context.request().path(), List.of(new Problem.FieldProblem("Transfer-Encoding", "only chunked"))), true);
+            return;
+        }
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && tooLong(declared)) {
             String message = "the request body is " + declared + " bytes; at most " + maxBody.asLongValue() + " are accepted";
@@ -70,6 +77,10 @@ public class HttpGuards {
         } else if (status >= 400 && status < 500 || undecodable(context.failure())) {
             respond(context, new Problem("about:blank", "Bad Request", 400, "the request could not be read: "
                     + describe(context.failure()), context.request().path(), null), false);
+        } else if (clientWentAway(context)) {
+            // The client went away mid-request: nobody to answer, and nothing of ours went wrong.
+            LOG.debugf("client closed the connection during %s %s", context.request().method(), context.request().path());
+            context.next();
         } else {
             LOG.errorf(context.failure(), "unhandled failure of %s %s", context.request().method(), context.request().path());
             context.next();
@@ -84,6 +95,15 @@ public class HttpGuards {
             }
             StackTraceElement[] frames = t.getStackTrace();
             if (t instanceof java.io.IOException && frames.length > 0 && frames[0].getClassName().contains(".multipart.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean clientWentAway(RoutingContext context) {
+        for (Throwable t = context.failure(); t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
                 return true;
             }
         }
@@ -118,7 +138,9 @@ public class HttpGuards {
         if (close) {
             // The unread body would otherwise be taken for the next request on this connection.
             response.putHeader(HttpHeaders.CONNECTION, "close");
+            response.end(body).onComplete(done -> context.request().connection().close());
+        } else {
+            response.end(body);
         }
-        response.end(body);
     }
 }

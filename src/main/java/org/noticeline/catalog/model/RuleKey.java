@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** A rule key {@code INSTRUMENT:PROVISION}, e.g. {@code DSA:34}, {@code UK-OSA:10}, {@code AVMSD:28b}. */
 public record RuleKey(String instrument, String provision) {
 
-    private static final Pattern FORM = Pattern.compile("([A-Za-z][A-Za-z0-9-]{0,31}):([0-9]{1,9}[a-z]?)");
+    private static final Pattern FORM = Pattern.compile("([A-Za-z][A-Za-z0-9-]{0,31}):((?:0|[1-9][0-9]{0,8})[a-z]?)");
 
     public static Optional<RuleKey> parse(String key) {
         if (key == null) {

@@ -72,6 +72,8 @@ public class NoticeFilterParams {
         types.stream().filter(t -> NoticeType.fromId(t).isEmpty()).findFirst()
                 .ifPresent(t -> { throw ProblemException.badParameter("type", "unknown type '" + t + "'; expected one of " + String.join(", ", NoticeType.ids())); });
         List<String> jurisdictions = values(jurisdiction).stream().map(j -> j.toUpperCase(Locale.ROOT)).toList();
+        jurisdictions.stream().filter(j -> !j.matches("[A-Z]{2,3}")).findFirst()
+                .ifPresent(j -> { throw ProblemException.badParameter("jurisdiction", "'" + FieldError.excerpt(j) + "' is not a code such as EU, UK, US"); });
         List<String> proceedings = values(proceeding);
         proceedings.stream().filter(p -> catalog.proceeding(p).isEmpty()).findFirst()
                 .ifPresent(p -> { throw ProblemException.badParameter("proceeding", "unknown proceeding '" + p + "'"); });
@@ -126,6 +128,9 @@ public class NoticeFilterParams {
         String limit = single("limit", this.limit);
         if (blank(limit)) {
             return config.pageSize();
+        }
+        if (!limit.trim().matches("[0-9]{1,9}")) {
+            throw ProblemException.badParameter("limit", "'" + FieldError.excerpt(limit) + "' is not a whole number");
         }
         try {
             int value = Integer.parseInt(limit.trim());
