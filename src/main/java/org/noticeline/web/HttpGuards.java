@@ -23,6 +23,9 @@ import java.util.List;
 public class HttpGuards {
 
     private static final Logger LOG = Logger.getLogger(HttpGuards.class);
+
+    /** What is known of the request body when we answer, which decides what becomes of the connection. */
+    private enum Framing { READ, UNREAD, UNKNOWN }
     // Runs before Quarkus's own body-size check, which answers 413 with no body.
     private static final int FIRST = Integer.MIN_VALUE + 1;
 
@@ -41,14 +44,14 @@ public class HttpGuards {
         if (coding != null && !coding.strip().equalsIgnoreCase("chunked")) {
             // Any other framing leaves the body's end unknown, and what follows would be read as the next request.
             respond(context, new Problem("about:blank", "Bad Request", 400, "Transfer-Encoding '" + coding + "' is not supported; send chunked or a Content-Length",
-                    context.request().path(), List.of(new Problem.FieldProblem("Transfer-Encoding", "only chunked"))), true);
+                    context.request().path(), List.of(new Problem.FieldProblem("Transfer-Encoding", "only chunked"))), Framing.UNKNOWN);
             return;
         }
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && tooLong(declared)) {
             String message = "the request body is " + declared + " bytes; at most " + maxBody.asLongValue() + " are accepted";
             respond(context, new Problem("about:blank", "Content Too Large", 413, message, context.request().path(),
-                    List.of(new Problem.FieldProblem("body", message))), true);
+                    List.of(new Problem.FieldProblem("body", message))), Framing.UNREAD);
             return;
         }
         context.next();
@@ -70,13 +73,13 @@ public class HttpGuards {
         int status = context.statusCode();
         if (status == 413) {
             respond(context, new Problem("about:blank", "Content Too Large", 413, "the request body is larger than "
-                    + maxBody.asLongValue() + " bytes", context.request().path(), null), true);
+                    + maxBody.asLongValue() + " bytes", context.request().path(), null), Framing.UNREAD);
         } else if (malformedHeader(context.failure())) {
             respond(context, new Problem("about:blank", "Bad Request", 400, "a media type in the Accept or Content-Type header is malformed",
-                    context.request().path(), List.of(new Problem.FieldProblem("Accept", "expected type/subtype with parameters such as q=0.5"))), false);
+                    context.request().path(), List.of(new Problem.FieldProblem("Accept", "expected type/subtype with parameters such as q=0.5"))), Framing.READ);
         } else if (status >= 400 && status < 500 || undecodable(context.failure())) {
             respond(context, new Problem("about:blank", "Bad Request", 400, "the request could not be read: "
-                    + describe(context.failure()), context.request().path(), null), false);
+                    + describe(context.failure()), context.request().path(), null), Framing.READ);
         } else if (clientWentAway(context)) {
             // The client went away mid-request: nobody to answer, and nothing of ours went wrong.
             LOG.debugf("client closed the connection during %s %s", context.request().method(), context.request().path());
@@ -127,7 +130,7 @@ public class HttpGuards {
         return failure == null || failure.getMessage() == null ? "malformed request" : failure.getMessage();
     }
 
-    private void respond(RoutingContext context, Problem problem, boolean close) {
+    private void respond(RoutingContext context, Problem problem, Framing framing) {
         String body;
         try {
             body = json.writeValueAsString(problem);
@@ -135,10 +138,14 @@ public class HttpGuards {
             throw new IllegalStateException("a problem always serialises", e);
         }
         var response = context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (close) {
-            // The unread body would otherwise be taken for the next request on this connection.
+        if (framing == Framing.UNKNOWN) {
+            // Where the body ends is unknown: whatever follows must never be read as the next request.
             response.putHeader(HttpHeaders.CONNECTION, "close");
             response.end(body).onComplete(done -> context.request().connection().close());
+        } else if (framing == Framing.UNREAD) {
+            // The declared body is not read; the client is told this connection ends with the answer.
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+            response.end(body);
         } else {
             response.end(body);
         }

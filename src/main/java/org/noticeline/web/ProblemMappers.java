@@ -80,6 +80,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            // Quarkus REST wraps what Jackson could not read; the cause says which field and why.
+            return unreadableJson(json, uri, headers);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         return respond(new Problem("about:blank", title, status, e.getMessage(), uri.getPath(), null), headers);

@@ -1,5 +1,6 @@
 package org.noticeline.ingest.document;
 
+import org.noticeline.notice.NoticeValidator;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -9,6 +10,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -51,7 +53,9 @@ public final class DocumentTextExtractor {
             if (pdf.getNumberOfPages() > maxPages) {
                 throw new DocumentRejected("the PDF has " + pdf.getNumberOfPages() + " pages; at most " + maxPages + " are accepted");
             }
-            String text = new PDFTextStripper().getText(pdf).strip();
+            StringWriter out = new CappedText(NoticeValidator.MAX_BODY);
+            new PDFTextStripper().writeText(pdf, out);
+            String text = out.toString().strip();
             if (text.isBlank()) {
                 throw new DocumentRejected("the PDF has no text layer (a scan?); OCR it first");
             }
@@ -116,5 +120,48 @@ public final class DocumentTextExtractor {
             }
         }
         return true;
+    }
+
+    /**
+     * Text as it is extracted, refused as soon as it outgrows what a notice's body may hold: a small PDF whose
+     * compressed streams expand to megabytes would otherwise be read to the end, and only then refused.
+     */
+    private static final class CappedText extends StringWriter {
+
+        private final int max;
+
+        CappedText(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void write(String text) {
+            refuseBeyond(text.length());
+            super.write(text);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            refuseBeyond(length);
+            super.write(text, offset, length);
+        }
+
+        @Override
+        public void write(char[] text, int offset, int length) {
+            refuseBeyond(length);
+            super.write(text, offset, length);
+        }
+
+        @Override
+        public void write(int c) {
+            refuseBeyond(1);
+            super.write(c);
+        }
+
+        private void refuseBeyond(int more) {
+            if (getBuffer().length() + more > max) {
+                throw new DocumentRejected("the document's text is longer than " + max + " characters, the most a notice holds");
+            }
+        }
     }
 }

@@ -71,4 +71,12 @@ class DocumentTextExtractorTest {
         assertThatThrownBy(() -> DocumentTextExtractor.extract(pdf, "deep.pdf", 10))
                 .isInstanceOf(DocumentRejected.class).hasMessageContaining("not a readable PDF");
     }
+
+    @Test
+    void aPdfWhoseTextOutgrowsANoticeIsRefusedWhileItIsRead() throws Exception {
+        String line = "The Commission requests information from X under Article 34 of the DSA. ";
+        byte[] pdf = TestPdfs.withText(java.util.Collections.nCopies(45, line), 70);
+        assertThatThrownBy(() -> DocumentTextExtractor.extract(pdf, "long.pdf", 100))
+                .isInstanceOf(DocumentRejected.class).hasMessageContaining("longer than");
+    }
 }

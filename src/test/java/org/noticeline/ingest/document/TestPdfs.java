@@ -26,6 +26,11 @@ public final class TestPdfs {
         return build(lines, 1, true);
     }
 
+    /** {@code lines} on every one of {@code pages} pages. */
+    public static byte[] withText(List<String> lines, int pages) throws IOException {
+        return build(lines, pages, false);
+    }
+
     public static byte[] pages(int pages) throws IOException {
         return build(List.of("Page"), pages, false);
     }
