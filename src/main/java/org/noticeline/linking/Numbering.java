@@ -29,7 +29,8 @@ record Numbering(String name, String unit, InstrumentSpec instrument, Map<String
 
     /** The instrument's provision number that {@code cited} stands for, or empty when the catalog has none. */
     Optional<String> provision(String cited) {
-        String number = cited.toLowerCase(Locale.ROOT);
+        // "section 08" is section 8: rule keys carry no leading zeros, so one provision has one key.
+        String number = cited.toLowerCase(Locale.ROOT).replaceFirst("^0+(?=\\d)", "");
         if (!mapped.isEmpty()) {
             return Optional.ofNullable(mapped.get(number));
         }
