@@ -94,6 +94,15 @@ class WritePathTest {
     }
 
     @Test
+    void locationsPointAtThePublicBaseWhateverTheHost() {
+        asAdmin().header("Host", "evil.example").body(NoticeWriteTest.notice("w-location", "Here.")).put("/api/notices/w-location")
+                .then().statusCode(201).header("Location", startsWith("http://localhost:"))
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/notices/w-location"));
+        given().redirects().follow(false).header("Host", "evil.example").accept("text/html").get("/admin/review")
+                .then().statusCode(303).header("Location", startsWith("http://localhost:"));
+    }
+
+    @Test
     void getCarriesTheRevisionAsETag() {
         asAdmin().body(NoticeWriteTest.notice("w-etag", "One.")).put("/api/notices/w-etag").then().statusCode(201).header("ETag", "\"1\"");
         given().get("/api/notices/w-etag").then().header("ETag", "\"1\"");
