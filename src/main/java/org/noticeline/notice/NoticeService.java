@@ -79,19 +79,19 @@ public class NoticeService {
     /** A new notice; the same content again is a no-op, other content under a slug in use is a conflict (revise with {@link #replace}). */
     @Transactional
     public Written create(NoticeContent content, Author author, String idempotencyKey) {
-        return idempotent(idempotencyKey, author, content, () -> write(content, author, NoticeStatus.PUBLISHED, Mode.CREATE_ONLY, null));
+        return idempotent(idempotencyKey, author, content, () -> write(valid(content, author), author, NoticeStatus.PUBLISHED, Mode.CREATE_ONLY, null));
     }
 
     /** Creates or revises the notice {@code content.slug()}; with {@code ifMatch}, only while it is still at that revision. */
     @Transactional
     public Written replace(NoticeContent content, IfMatch ifMatch, Author author, String idempotencyKey) {
-        return idempotent(idempotencyKey, author, content, () -> write(content, author, NoticeStatus.PUBLISHED, Mode.CREATE_OR_REVISE, ifMatch));
+        return idempotent(idempotencyKey, author, content, () -> write(valid(content, author), author, NoticeStatus.PUBLISHED, Mode.CREATE_OR_REVISE, ifMatch));
     }
 
     /** Creates or revises a notice whose truth is elsewhere (a corpus file, a feed entry); {@code initialStatus} applies to a new one only. */
     @Transactional
     public Written upsert(NoticeContent content, Author author, NoticeStatus initialStatus) {
-        return write(content, author, initialStatus, Mode.CREATE_OR_REVISE, null);
+        return write(valid(content, author), author, initialStatus, Mode.CREATE_OR_REVISE, null);
     }
 
     /** Many {@link #upsert}s: each notice is checked whole before any of it is written, so a bad one writes nothing and the others go on. */
@@ -128,10 +128,7 @@ public class NoticeService {
     /** Publishes a draft after review; a revision records who accepted it. */
     @Transactional
     public Notice publish(String slug, String by) {
-        Notice notice = locked(slug);
-        if (notice.status != NoticeStatus.DRAFT) {
-            throw new ConflictException("'" + slug + "' is " + notice.status.id() + ", not a draft awaiting review");
-        }
+        Notice notice = lockedDraft(slug);
         notice.status = NoticeStatus.PUBLISHED;
         recordStatusChange(notice, "published after review", by);
         return notice;
@@ -150,25 +147,16 @@ public class NoticeService {
         if (notice.withdrawn()) {
             return notice;
         }
-        boolean draft = notice.status == NoticeStatus.DRAFT;
-        notice.status = draft ? NoticeStatus.DISCARDED : NoticeStatus.WITHDRAWN;
-        notice.withdrawnReason = why;
-        recordStatusChange(notice, (draft ? "discarded: " : "withdrawn: ") + why, by);
-        return notice;
+        return notice.status == NoticeStatus.DRAFT
+                ? retire(notice, NoticeStatus.DISCARDED, why, "discarded: " + why, by)
+                : retire(notice, NoticeStatus.WITHDRAWN, why, "withdrawn: " + why, by);
     }
 
     /** Turns down a draft in review: discarded, with the reviewer's reason; editors still find it, nobody else does. */
     @Transactional
     public Notice discard(String slug, String reason, String by) {
         String why = reason == null || reason.isBlank() ? "discarded in review" : "discarded in review: " + reason(reason);
-        Notice notice = locked(slug);
-        if (notice.status != NoticeStatus.DRAFT) {
-            throw new ConflictException("'" + slug + "' is " + notice.status.id() + ", not a draft awaiting review");
-        }
-        notice.status = NoticeStatus.DISCARDED;
-        notice.withdrawnReason = why;
-        recordStatusChange(notice, why, by);
-        return notice;
+        return retire(lockedDraft(slug), NoticeStatus.DISCARDED, why, why, by);
     }
 
     /**
@@ -191,7 +179,7 @@ public class NoticeService {
         notice.ingestedAt = archived.ingestedAt();
         notice.status = StoredEnum.fromId(NoticeStatus.class, archived.status()).orElseThrow();
         notice.withdrawnReason = archived.withdrawnReason();
-        apply(last.content(), notice, new Author(last.changedBy(), StoredEnum.fromId(NoticeOrigin.class, archived.origin()).orElseThrow(),
+        apply(last.content(), Sha256.hex(NoticeSnapshots.toJson(last.content())), notice, new Author(last.changedBy(), StoredEnum.fromId(NoticeOrigin.class, archived.origin()).orElseThrow(),
                 archived.sourceFile()), last.changedAt());
         notice.revision = last.number();
         notice.persist();
@@ -205,11 +193,8 @@ public class NoticeService {
         return Outcome.CREATED;
     }
 
+    /** Writes content already checked by {@link #problems}, so that a batch checks each notice once. */
     private Written write(NoticeContent content, Author author, NoticeStatus initialStatus, Mode mode, IfMatch ifMatch) {
-        List<FieldError> errors = problems(content, author);
-        if (!errors.isEmpty()) {
-            throw new InvalidException(errors);
-        }
         String json = NoticeSnapshots.toJson(content);
         String hash = Sha256.hex(json);
         Notice notice = lockedIfPresent(content.slug()).orElse(null);
@@ -228,14 +213,14 @@ public class NoticeService {
             notice.ingestedAt = now;
             notice.status = initialStatus;
         }
-        apply(content, notice, author, now);
+        apply(content, hash, notice, author, now);
         notice.revision++;
         notice.persist();
         NoticeRevision.record(notice, notice.revision, json, author.name(), now, null);
         return new Written(outcome, notice);
     }
 
-    private void apply(NoticeContent content, Notice notice, Author author, Instant at) {
+    private void apply(NoticeContent content, String contentHash, Notice notice, Author author, Instant at) {
         notice.slug = content.slug();
         notice.title = content.title();
         notice.date = NoticeDates.parse(content.date()).orElseThrow();
@@ -251,8 +236,16 @@ public class NoticeService {
         notice.origin = author.origin();
         notice.sourceFile = author.sourceFile();
         notice.updatedAt = at;
-        notice.contentHash = Sha256.hex(NoticeSnapshots.toJson(content));
+        notice.contentHash = contentHash;
         NoticeLinks.apply(content, notice, linkers.current());
+    }
+
+    private NoticeContent valid(NoticeContent content, Author author) {
+        List<FieldError> errors = problems(content, author);
+        if (!errors.isEmpty()) {
+            throw new InvalidException(errors);
+        }
+        return content;
     }
 
     /** Every problem of a write: its content against the catalog, and the author fields against their columns. */
@@ -307,6 +300,21 @@ public class NoticeService {
             throw new InvalidException(errors);
         }
         return reason.strip();
+    }
+
+    private static Notice retire(Notice notice, NoticeStatus status, String reason, String note, String by) {
+        notice.status = status;
+        notice.withdrawnReason = reason;
+        recordStatusChange(notice, note, by);
+        return notice;
+    }
+
+    private static Notice lockedDraft(String slug) {
+        Notice notice = locked(slug);
+        if (notice.status != NoticeStatus.DRAFT) {
+            throw new ConflictException("'" + slug + "' is " + notice.status.id() + ", not a draft awaiting review");
+        }
+        return notice;
     }
 
     private static Notice locked(String slug) {

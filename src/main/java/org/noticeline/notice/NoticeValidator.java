@@ -48,39 +48,39 @@ public final class NoticeValidator {
         if (blank(notice.type())) {
             errors.add(FieldError.of("type", "missing type"));
         } else if (NoticeType.fromId(notice.type()).isEmpty()) {
-            errors.add(new FieldError("type", shown(notice.type()), "unknown type '" + shown(notice.type()) + "'; expected one of " + String.join(", ", NoticeType.ids())));
+            errors.add(new FieldError("type", FieldError.excerpt(notice.type()), "unknown type '" + FieldError.excerpt(notice.type()) + "'; expected one of " + String.join(", ", NoticeType.ids())));
         }
         if (blank(notice.authority())) {
             errors.add(FieldError.of("authority", "missing authority"));
         } else if (catalog.authority(notice.authority()).isEmpty()) {
-            errors.add(new FieldError("authority", shown(notice.authority()), "unknown authority '" + shown(notice.authority()) + "'"));
+            errors.add(new FieldError("authority", FieldError.excerpt(notice.authority()), "unknown authority '" + FieldError.excerpt(notice.authority()) + "'"));
         }
         if (blank(notice.jurisdiction())) {
             errors.add(FieldError.of("jurisdiction", "missing jurisdiction"));
         } else if (!JURISDICTION.matcher(notice.jurisdiction()).matches()) {
-            errors.add(new FieldError("jurisdiction", shown(notice.jurisdiction()), "jurisdiction must be an upper-case code such as EU, UK, US, AU"));
+            errors.add(new FieldError("jurisdiction", FieldError.excerpt(notice.jurisdiction()), "jurisdiction must be an upper-case code such as EU, UK, US, AU"));
         }
         if (list(errors, "platforms", notice.platforms(), MAX_PLATFORMS)) {
             for (String platform : notice.platforms()) {
                 if (catalog.platform(platform).isEmpty()) {
-                    errors.add(new FieldError("platforms", shown(platform), "unknown platform '" + shown(platform) + "'"));
+                    errors.add(new FieldError("platforms", FieldError.excerpt(platform), "unknown platform '" + FieldError.excerpt(platform) + "'"));
                 }
             }
         }
         if (list(errors, "rules", notice.rules(), MAX_RULES)) {
             for (String rule : notice.rules()) {
                 if (RuleKey.parse(rule).isEmpty()) {
-                    errors.add(new FieldError("rules", shown(rule), "bad rule key '" + shown(rule) + "': expected INSTRUMENT:PROVISION such as DSA:34"));
+                    errors.add(new FieldError("rules", FieldError.excerpt(rule), "bad rule key '" + FieldError.excerpt(rule) + "': expected INSTRUMENT:PROVISION such as DSA:34"));
                 } else if (!catalog.hasRule(rule)) {
-                    errors.add(new FieldError("rules", shown(rule), "unknown rule '" + shown(rule) + "': the catalog has no such instrument or provision"));
+                    errors.add(new FieldError("rules", FieldError.excerpt(rule), "unknown rule '" + FieldError.excerpt(rule) + "': the catalog has no such instrument or provision"));
                 }
             }
         }
         if (!blank(notice.proceeding()) && catalog.proceeding(notice.proceeding()).isEmpty()) {
-            errors.add(new FieldError("proceeding", shown(notice.proceeding()), "unknown proceeding '" + shown(notice.proceeding()) + "'"));
+            errors.add(new FieldError("proceeding", FieldError.excerpt(notice.proceeding()), "unknown proceeding '" + FieldError.excerpt(notice.proceeding()) + "'"));
         }
         if (!LANGUAGE.matcher(notice.language()).matches()) {
-            errors.add(new FieldError("language", shown(notice.language()), "language must be a two-letter ISO 639-1 code"));
+            errors.add(new FieldError("language", FieldError.excerpt(notice.language()), "language must be a two-letter ISO 639-1 code"));
         }
         text(errors, "summary", notice.summary(), MAX_SUMMARY, false);
         if (notice.sources().isEmpty()) {
@@ -88,7 +88,7 @@ public final class NoticeValidator {
         } else if (list(errors, "sources", notice.sources(), MAX_SOURCES)) {
             for (String source : notice.sources()) {
                 if (source.length() > MAX_URL || !isHttpUrl(source)) {
-                    errors.add(new FieldError("sources", shown(source), "source '" + shown(source) + "' is not an http(s) URL of at most " + MAX_URL + " characters"));
+                    errors.add(new FieldError("sources", FieldError.excerpt(source), "source '" + FieldError.excerpt(source) + "' is not an http(s) URL of at most " + MAX_URL + " characters"));
                 }
             }
         }
@@ -148,10 +148,6 @@ public final class NoticeValidator {
             return false;
         }
         return true;
-    }
-
-    private static String shown(String value) {
-        return FieldError.excerpt(value);
     }
 
     private static boolean blank(String value) {
