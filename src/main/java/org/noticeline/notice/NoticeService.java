@@ -82,10 +82,19 @@ public class NoticeService {
         return idempotent(idempotencyKey, author, content, () -> write(valid(content, author), author, NoticeStatus.PUBLISHED, Mode.CREATE_ONLY, null));
     }
 
-    /** Creates or revises the notice {@code content.slug()}; with {@code ifMatch}, only while it is still at that revision. */
+    /**
+     * Creates or revises the notice {@code content.slug()}; with {@code ifMatch}, only while it is still at that revision.
+     * A replacement is the whole notice: one sent without a body ({@code bodyGiven} false) may not empty the body it has.
+     */
     @Transactional
-    public Written replace(NoticeContent content, IfMatch ifMatch, Author author, String idempotencyKey) {
-        return idempotent(idempotencyKey, author, content, () -> write(valid(content, author), author, NoticeStatus.PUBLISHED, Mode.CREATE_OR_REVISE, ifMatch));
+    public Written replace(NoticeContent content, boolean bodyGiven, IfMatch ifMatch, Author author, String idempotencyKey) {
+        return idempotent(idempotencyKey, author, content, () -> {
+            valid(content, author);
+            if (!bodyGiven && lockedIfPresent(content.slug()).filter(n -> !n.body.isEmpty()).isPresent()) {
+                throw InvalidException.of("body", "a replacement needs the whole notice, body included; send \"body\": \"\" to empty it");
+            }
+            return write(content, author, NoticeStatus.PUBLISHED, Mode.CREATE_OR_REVISE, ifMatch);
+        });
     }
 
     /** Creates or revises a notice whose truth is elsewhere (a corpus file, a feed entry); {@code initialStatus} applies to a new one only. */

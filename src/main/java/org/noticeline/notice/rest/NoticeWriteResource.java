@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.noticeline.domain.FieldError;
 import org.noticeline.domain.InvalidException;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeDetailView;
@@ -27,7 +26,6 @@ import org.noticeline.transaction.RetryOnConflict;
 import org.noticeline.web.ProblemException;
 
 import java.net.URI;
-import java.util.List;
 
 /**
  * Writes notices through {@link NoticeService}: create (never overwrites), replace, withdraw, publish. Each request
@@ -65,11 +63,7 @@ public class NoticeWriteResource {
         if (body.slug() != null && !body.slug().equals(slug)) {
             throw InvalidException.of("slug", "slug '" + body.slug() + "' differs from the URL's '" + slug + "'");
         }
-        if (body.body() == null && Notice.findBySlug(slug).filter(n -> !n.body.isEmpty()).isPresent()) {
-            throw new InvalidException(List.of(FieldError.of("body",
-                    "a replacement needs the whole notice, body included; send \"body\": \"\" to empty it")));
-        }
-        return respond(notices.replace(body.toContent(slug), ETags.ifMatch(ifMatch), author(), idempotencyKey));
+        return respond(notices.replace(body.toContent(slug), body.body() != null, ETags.ifMatch(ifMatch), author(), idempotencyKey));
     }
 
     @DELETE
