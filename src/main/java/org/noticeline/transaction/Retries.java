@@ -21,8 +21,11 @@ public final class Retries {
 
     static final int ATTEMPTS = 6;
     private static final Logger LOG = Logger.getLogger(Retries.class);
-    /** Unique or foreign key taken meanwhile (23xxx), serialization failure, deadlock, lock not available, H2's lock timeout and concurrent update. */
-    private static final Set<String> RACE_STATES = Set.of("40001", "40P01", "55P03", "HYT00", "90131");
+    /**
+     * A unique key taken meanwhile, serialization failure, deadlock, lock not available, H2's lock timeout and concurrent
+     * update. Other integrity violations (a null, a missing foreign key) are bugs, and trying again would only hide them.
+     */
+    private static final Set<String> RACE_STATES = Set.of("23505", "40001", "40P01", "55P03", "HYT00", "90131");
 
     private Retries() {
     }
@@ -51,15 +54,13 @@ public final class Retries {
     }
 
     /** True when {@code e} says another transaction got there first, anywhere in its causes. */
-    public static boolean lostRace(Throwable e) {
+    static boolean lostRace(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException
-                    || cause instanceof org.hibernate.exception.ConstraintViolationException
                     || cause instanceof org.hibernate.exception.LockAcquisitionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("23") || RACE_STATES.contains(sql.getSQLState()))) {
+            if (cause instanceof SQLException sql && RACE_STATES.contains(sql.getSQLState())) {
                 return true;
             }
             if (cause.getCause() == cause) {
