@@ -78,7 +78,9 @@ public class HttpGuards {
             respond(context, new Problem("about:blank", "Bad Request", 400, "a media type in the Accept or Content-Type header is malformed",
                     context.request().path(), List.of(new Problem.FieldProblem("Accept", "expected type/subtype with parameters such as q=0.5"))), Framing.READ);
         } else if (status >= 400 && status < 500 || undecodable(context.failure())) {
-            respond(context, new Problem("about:blank", "Bad Request", 400, "the request could not be read: "
+            int answered = status >= 400 && status < 500 ? status : 400;
+            String title = io.netty.handler.codec.http.HttpResponseStatus.valueOf(answered).reasonPhrase();
+            respond(context, new Problem("about:blank", title, answered, "the request could not be read: "
                     + describe(context.failure()), context.request().path(), null), Framing.READ);
         } else if (clientWentAway(context)) {
             // The client went away mid-request: nobody to answer, and nothing of ours went wrong.
