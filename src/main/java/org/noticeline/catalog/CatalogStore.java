@@ -31,9 +31,13 @@ public class CatalogStore {
 
     private final AtomicReference<Snapshot> cached = new AtomicReference<>();
 
-    /** Makes the database say what {@code catalog} says. Entries the YAML dropped stay, since notices may still point at them. */
+    /**
+     * Makes the database say what {@code catalog} says, and answers whether that changed anything. Entries the YAML
+     * dropped stay, since notices may still point at them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void save(Catalog catalog) {
+    public boolean save(Catalog catalog) {
+        Catalog before = read();
         for (InstrumentSpec spec : catalog.instruments()) {
             Instrument instrument = Instrument.<Instrument>findByIdOptional(spec.code()).orElseGet(Instrument::new);
             instrument.code = spec.code();
@@ -102,6 +106,13 @@ public class CatalogStore {
             spec.platforms().forEach(id -> proceeding.platforms.add(Platform.findById(id)));
             proceeding.persist();
         }
+        Instrument.flush();
+        cached.set(null);
+        return !before.equals(read());
+    }
+
+    /** Forgets the cached snapshot, so the next {@link #catalog} reads the database (another replica changed it). */
+    public void forget() {
         cached.set(null);
     }
 
@@ -128,12 +139,12 @@ public class CatalogStore {
                 .map(p -> new PlatformSpec(p.id, p.name, Aliases.split(p.aliases), p.provider == null ? null : p.provider.id,
                         p.designations.stream().map(d -> new DesignationSpec(d.instrumentCode, d.kind, d.since)).toList()))
                 .toList();
-        List<ProviderSpec> providers = Provider.<Provider>listAll().stream()
+        List<ProviderSpec> providers = Provider.<Provider>list("order by id").stream()
                 .map(p -> new ProviderSpec(p.id, p.name, Aliases.split(p.aliases))).toList();
         List<AuthoritySpec> authorities = Authority.listOrdered().stream()
                 .map(a -> new AuthoritySpec(a.id, a.name, a.jurisdiction, a.url, Aliases.split(a.aliases))).toList();
         List<ProceedingSpec> proceedings = Proceeding.listOrdered().stream()
-                .map(p -> new ProceedingSpec(p.id, p.title, p.authority.id, p.platforms.stream().map(pl -> pl.id).toList(),
+                .map(p -> new ProceedingSpec(p.id, p.title, p.authority.id, p.platforms.stream().map(pl -> pl.id).sorted().toList(),
                         p.instrumentCode, p.opened, p.status, p.summary))
                 .toList();
         return new Catalog(instruments, platforms, providers, authorities, proceedings);

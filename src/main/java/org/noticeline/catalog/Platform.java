@@ -26,7 +26,7 @@ public class Platform extends PanacheEntityBase {
     public Provider provider;
 
     @OneToMany(mappedBy = "platform", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("since")
+    @OrderBy("since, instrumentCode, kind")
     public List<Designation> designations = new ArrayList<>();
 
     public static List<Platform> listOrdered() {

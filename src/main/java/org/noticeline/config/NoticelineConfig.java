@@ -56,6 +56,18 @@ public interface NoticelineConfig {
     /** Uploaded documents. */
     Documents documents();
 
+    /** Following the change log. */
+    Changes changes();
+
+    interface Changes {
+        /**
+         * How often each replica looks for new changes when nothing woke it: a commit on this replica wakes it at once,
+         * and on PostgreSQL so does one on any other (LISTEN/NOTIFY); this is the fallback.
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
     interface Documents {
         /** Largest file accepted, in bytes (larger: 413). */
         @WithDefault("20971520")

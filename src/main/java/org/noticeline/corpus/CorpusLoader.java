@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.catalog.model.Catalog;
+import org.noticeline.changelog.ChangeKind;
+import org.noticeline.changelog.ChangeLog;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.notice.NoticeOrigin;
 import org.noticeline.notice.NoticeService;
@@ -45,6 +47,8 @@ public class CorpusLoader {
     CatalogStore catalogStore;
     @Inject
     NoticeService notices;
+    @Inject
+    ChangeLog changes;
 
     void onStart(@Observes StartupEvent event) {
         if (config.loadCorpusOnStart()) {
@@ -69,7 +73,10 @@ public class CorpusLoader {
             problems.addAll(e.problems());
             return finish(new CorpusReport(now, 0, 0, 0, 0, problems));
         }
-        catalogStore.save(catalog);
+        changes.beginWrite();
+        if (catalogStore.save(catalog)) {
+            changes.append(ChangeKind.CATALOG, null, null, null, true, CORPUS_USER, now);
+        }
         List<Path> files = noticeFiles(corpusDir);
         List<NoticeFileParser.ParsedNotice> parsed = new ArrayList<>();
         java.util.Map<String, String> slugs = new java.util.HashMap<>();

@@ -74,7 +74,7 @@ public class NoticeArchive {
 
 
     /**
-     * Restores every line through {@link NoticeService#restore}, each in its own transaction: a bad line is
+     * Restores every line through {@link NoticeService#recreate}, each in its own transaction: a bad line is
      * reported with its number, writes nothing, and never stops the lines after it.
      */
     public ImportReport importFrom(InputStream in) throws IOException {
@@ -101,7 +101,7 @@ public class NoticeArchive {
                 continue;
             }
             try {
-                if (Retries.inNewTransaction(() -> notices.restore(notice)) == NoticeService.Outcome.CREATED) {
+                if (Retries.inNewTransaction(() -> notices.recreate(notice)) == NoticeService.Outcome.CREATED) {
                     imported++;
                 } else {
                     unchanged++;

@@ -12,6 +12,13 @@ import java.util.Objects;
  */
 public final class Linker {
 
+    /**
+     * The version of what this engine finds. Bump it by hand with any change that makes it find something else in the
+     * same text and catalog: stored notices are then re-linked in the background, and those whose links differ get a
+     * {@code relinked} change.
+     */
+    public static final int ENGINE_VERSION = 1;
+
     private final AliasMatcher aliases;
     private final CitationExtractor citations = new CitationExtractor();
     private final PlatformRecognizer platforms = new PlatformRecognizer();

@@ -4,13 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.catalog.model.Catalog;
+import org.noticeline.hash.Sha256;
 
 /** The engine for the catalog as it stands, rebuilt when the catalog changes (it is a cache: the catalog lives in the database). */
 @ApplicationScoped
 public class LinkerProvider {
 
-    /** An engine and the catalog it was built from, taken together so the two always match. */
-    public record Built(Catalog catalog, Linker linker) {
+    /** An engine, the catalog it was built from (taken together so the two always match) and that catalog's hash. */
+    public record Built(Catalog catalog, Linker linker, String catalogHash) {
     }
 
     @Inject
@@ -22,7 +23,7 @@ public class LinkerProvider {
         Catalog catalog = catalogStore.catalog();
         Built current = built;
         if (current == null || current.catalog() != catalog) {
-            current = new Built(catalog, Linker.from(catalog));
+            current = new Built(catalog, Linker.from(catalog), Sha256.hex(catalog.toString()));
             built = current;
         }
         return current;

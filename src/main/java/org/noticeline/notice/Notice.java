@@ -56,6 +56,12 @@ public class Notice extends PanacheEntityBase {
     public Instant ingestedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The catalog (its hash) that the detected links were found with; null or another hash means they are stale. */
+    @Column(name = "links_catalog")
+    public String linksCatalog;
+    /** The {@link org.noticeline.linking.Linker#ENGINE_VERSION} that found the detected links. */
+    @Column(name = "links_engine")
+    public Integer linksEngine;
 
     @ElementCollection
     @CollectionTable(name = "notice_platform", joinColumns = @JoinColumn(name = "notice_id"))

@@ -3,6 +3,7 @@ package org.noticeline.notice;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.catalog.model.RuleKey;
 import org.noticeline.linking.Extraction;
+import org.noticeline.linking.Linker;
 import org.noticeline.linking.LinkerProvider;
 import org.noticeline.linking.PlatformMention;
 import org.noticeline.linking.RuleMention;
@@ -41,5 +42,22 @@ final class NoticeLinks {
                     m == null ? null : m.start(), m == null ? null : m.end()));
         }
         firstRule.values().forEach(m -> notice.rules.add(new RuleLink(m.instrument(), m.article(), LinkOrigin.DETECTED, m.text(), m.start(), m.end())));
+        notice.linksCatalog = linking.catalogHash();
+        notice.linksEngine = Linker.ENGINE_VERSION;
+    }
+
+    /** True when the notice's links came from this catalog and this engine. */
+    static boolean current(Notice notice, LinkerProvider.Built linking) {
+        return linking.catalogHash().equals(notice.linksCatalog) && notice.linksEngine != null && notice.linksEngine == Linker.ENGINE_VERSION;
+    }
+
+    /** The links in a comparable form: two notices with equal signatures link alike, offsets and cited text included. */
+    static String signature(Notice notice) {
+        StringBuilder out = new StringBuilder();
+        notice.platforms.forEach(p -> out.append(p.platformId).append('|').append(p.origin).append('|').append(p.citedText)
+                .append('|').append(p.start).append('|').append(p.end).append('\n'));
+        notice.rules.forEach(r -> out.append(r.ruleKey).append('|').append(r.origin).append('|').append(r.citedText)
+                .append('|').append(r.start).append('|').append(r.end).append('\n'));
+        return out.toString();
     }
 }

@@ -6,6 +6,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.noticeline.catalog.Authority;
 import org.noticeline.catalog.Proceeding;
+import org.noticeline.changelog.ChangeKind;
+import org.noticeline.changelog.ChangeLog;
 import org.noticeline.domain.ConflictException;
 import org.noticeline.domain.FieldError;
 import org.noticeline.domain.InvalidException;
@@ -22,9 +24,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one way a notice is created, revised, published, withdrawn, restored from an archive or given its
- * original document. Every write validates its content against the catalog, links it, and appends a
- * revision, so no version is ever lost; problems are domain exceptions, never HTTP. Each method joins the
+ * The one way a notice is created, revised, published, withdrawn, restored, re-linked, recreated from an archive or
+ * given its original document. Every write validates its content against the catalog, links it, appends a
+ * revision, so no version is ever lost, and appends its change to the {@link ChangeLog} in the same transaction;
+ * problems are domain exceptions, never HTTP. Each method joins the
  * caller's transaction (or opens one); a write to an existing notice holds that notice's row lock, and a
  * write that loses a race for a new slug fails on its unique key, to be retried by the outermost boundary
  * ({@code @RetryOnConflict}), where it then sees the winner.
@@ -75,10 +78,13 @@ public class NoticeService {
 
     @Inject
     LinkerProvider linkers;
+    @Inject
+    ChangeLog changes;
 
     /** A new notice; the same content again is a no-op, other content under a slug in use is a conflict (revise with {@link #replace}). */
     @Transactional
     public Written create(NoticeContent content, Author author, String idempotencyKey) {
+        changes.beginWrite();
         return idempotent(idempotencyKey, author, content, () -> write(valid(content, author), author, NoticeStatus.PUBLISHED, Mode.CREATE_ONLY, null));
     }
 
@@ -88,6 +94,7 @@ public class NoticeService {
      */
     @Transactional
     public Written replace(NoticeContent content, boolean bodyGiven, IfMatch ifMatch, Author author, String idempotencyKey) {
+        changes.beginWrite();
         return idempotent(idempotencyKey, author, content, () -> {
             valid(content, author);
             if (!bodyGiven && lockedIfPresent(content.slug()).filter(n -> !n.body.isEmpty()).isPresent()) {
@@ -100,12 +107,14 @@ public class NoticeService {
     /** Creates or revises a notice whose truth is elsewhere (a corpus file, a feed entry); {@code initialStatus} applies to a new one only. */
     @Transactional
     public Written upsert(NoticeContent content, Author author, NoticeStatus initialStatus) {
+        changes.beginWrite();
         return write(valid(content, author), author, initialStatus, Mode.CREATE_OR_REVISE, null);
     }
 
     /** Many {@link #upsert}s: each notice is checked whole before any of it is written, so a bad one writes nothing and the others go on. */
     @Transactional
     public List<BatchResult> upsertAll(List<Upsert> writes) {
+        changes.beginWrite();
         List<BatchResult> results = new ArrayList<>();
         for (Upsert w : writes) {
             List<FieldError> errors = problems(w.content(), w.author());
@@ -119,6 +128,7 @@ public class NoticeService {
     /** A new notice made from a document, stored with it; a slug in use is a conflict whatever the content. */
     @Transactional
     public Written propose(NoticeContent content, Author author, NoticeStatus status, Attachment document) {
+        changes.beginWrite();
         List<FieldError> errors = new ArrayList<>(problems(content, author));
         StoredDocument.problems(document.fileName(), document.mediaType()).forEach(errors::add);
         if (!errors.isEmpty()) {
@@ -137,9 +147,10 @@ public class NoticeService {
     /** Publishes a draft after review; a revision records who accepted it. */
     @Transactional
     public Notice publish(String slug, String by) {
+        changes.beginWrite();
         Notice notice = lockedDraft(slug);
         notice.status = NoticeStatus.PUBLISHED;
-        recordStatusChange(notice, "published after review", by);
+        recordStatusChange(notice, ChangeKind.PUBLISHED, "published after review", by);
         return notice;
     }
 
@@ -151,6 +162,7 @@ public class NoticeService {
     @Transactional
     public Notice withdraw(String slug, String reason, IfMatch ifMatch, String by) {
         String why = reason(reason);
+        changes.beginWrite();
         Notice notice = locked(slug);
         precondition(notice, slug, ifMatch);
         if (notice.withdrawn()) {
@@ -165,6 +177,7 @@ public class NoticeService {
     @Transactional
     public Notice discard(String slug, String reason, String by) {
         String why = reason == null || reason.isBlank() ? "discarded in review" : "discarded in review: " + reason(reason);
+        changes.beginWrite();
         return retire(lockedDraft(slug), NoticeStatus.DISCARDED, why, why, by);
     }
 
@@ -173,8 +186,9 @@ public class NoticeService {
      * alone ({@code UNCHANGED}); one with another history is never overwritten (a conflict).
      */
     @Transactional
-    public Outcome restore(ArchivedNotice archived) {
+    public Outcome recreate(ArchivedNotice archived) {
         ArchiveCheck.validate(archived, linkers.current().catalog());
+        changes.beginWrite();
         Notice existing = Notice.findBySlug(archived.slug()).orElse(null);
         if (existing != null) {
             if (ArchivedNotice.of(existing).equals(archived)) {
@@ -199,7 +213,54 @@ public class NoticeService {
         for (ArchivedNotice.Document document : archived.documents()) {
             StoredDocument.restore(notice, document);
         }
+        Instant changed = last.changedAt();
+        changes.append(ChangeKind.CREATED, notice.id, notice.slug, notice.withdrawn() ? Math.max(1, notice.revision - 1) : notice.revision,
+                notice.status.seenByEveryone(), last.changedBy(), changed);
+        if (notice.withdrawn()) {
+            log(ChangeKind.WITHDRAWN, notice, last.changedBy());
+        }
         return Outcome.CREATED;
+    }
+
+    /**
+     * Undoes a withdrawal, as a revision with the reason as its note: a withdrawn notice is public again, a discarded
+     * one a draft again. Restoring a notice that is not withdrawn is a conflict.
+     */
+    @Transactional
+    public Notice restore(String slug, String reason, IfMatch ifMatch, String by) {
+        String note = reason == null || reason.isBlank() ? "restored" : "restored: " + reason(reason);
+        changes.beginWrite();
+        Notice notice = locked(slug);
+        precondition(notice, slug, ifMatch);
+        if (!notice.withdrawn()) {
+            throw new ConflictException("'" + slug + "' is " + notice.status.id() + "; only a withdrawn notice can be restored");
+        }
+        notice.status = notice.status == NoticeStatus.WITHDRAWN ? NoticeStatus.PUBLISHED : NoticeStatus.DRAFT;
+        notice.withdrawnReason = null;
+        recordStatusChange(notice, ChangeKind.RESTORED, note, by);
+        return notice;
+    }
+
+    /**
+     * Links the notice again when its detected links came from another catalog or engine than the current ones; a
+     * {@code relinked} change is appended only when the links differ. The content, revision and update time stay:
+     * nothing a person wrote has changed. Answers whether the links changed.
+     */
+    @Transactional
+    public boolean relink(long noticeId, String by) {
+        changes.beginWrite();
+        Notice notice = Notice.<Notice>findByIdOptional(noticeId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        LinkerProvider.Built linking = linkers.current();
+        if (notice == null || NoticeLinks.current(notice, linking)) {
+            return false;
+        }
+        String before = NoticeLinks.signature(notice);
+        NoticeLinks.apply(NoticeSnapshots.fromJson(NoticeRevision.of(notice).get(0).snapshot), notice, linking);
+        if (before.equals(NoticeLinks.signature(notice))) {
+            return false;
+        }
+        changes.append(ChangeKind.RELINKED, notice.id, notice.slug, notice.revision, notice.status.seenByEveryone(), by, Instant.now());
+        return true;
     }
 
     /** Writes content already checked by {@link #problems}, so that a batch checks each notice once. */
@@ -226,6 +287,7 @@ public class NoticeService {
         notice.revision++;
         notice.persist();
         NoticeRevision.record(notice, notice.revision, json, author.name(), now, null);
+        log(outcome == Outcome.CREATED ? ChangeKind.CREATED : ChangeKind.REVISED, notice, author.name());
         return new Written(outcome, notice);
     }
 
@@ -290,11 +352,17 @@ public class NoticeService {
     }
 
     /** A change of status keeps the content, so its revision repeats the current snapshot with a note saying what changed. */
-    private static void recordStatusChange(Notice notice, String note, String by) {
+    private void recordStatusChange(Notice notice, ChangeKind kind, String note, String by) {
         notice.updatedAt = Instant.now();
         notice.revision++;
         NoticeRevision current = NoticeRevision.of(notice).get(0);
         NoticeRevision.record(notice, notice.revision, current.snapshot, by, notice.updatedAt, note);
+        log(kind, notice, by);
+    }
+
+    /** The change just made to {@code notice}, seen by everyone when the notice now is. */
+    private void log(ChangeKind kind, Notice notice, String by) {
+        changes.append(kind, notice.id, notice.slug, notice.revision, notice.status.seenByEveryone(), by, notice.updatedAt);
     }
 
     private static void precondition(Notice notice, String slug, IfMatch ifMatch) {
@@ -311,10 +379,10 @@ public class NoticeService {
         return reason.strip();
     }
 
-    private static Notice retire(Notice notice, NoticeStatus status, String reason, String note, String by) {
+    private Notice retire(Notice notice, NoticeStatus status, String reason, String note, String by) {
         notice.status = status;
         notice.withdrawnReason = reason;
-        recordStatusChange(notice, note, by);
+        recordStatusChange(notice, ChangeKind.WITHDRAWN, note, by);
         return notice;
     }
 

@@ -28,7 +28,7 @@ class ArchiveRoundTripTest {
 
     private void emptyTheRecord() {
         QuarkusTransaction.requiringNew().run(() -> {
-            for (String table : List.of("idempotency_record", "document", "notice_rule", "notice_platform", "notice_source", "notice_revision", "notice")) {
+            for (String table : List.of("idempotency_record", "notice_change", "document", "notice_rule", "notice_platform", "notice_source", "notice_revision", "notice")) {
                 em.createNativeQuery("delete from " + table).executeUpdate();
             }
         });

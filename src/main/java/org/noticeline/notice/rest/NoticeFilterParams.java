@@ -2,6 +2,7 @@ package org.noticeline.notice.rest;
 
 import org.noticeline.domain.FieldError;
 import org.noticeline.web.ProblemException;
+import org.noticeline.web.QueryValues;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.catalog.model.RuleKey;
@@ -83,7 +84,7 @@ public class NoticeFilterParams {
             throw ProblemException.badParameter("to", "'to' (" + toDate + ") is before 'from' (" + fromDate + ")");
         }
         return new NoticeFilter(platforms, ruleKeys, instruments, authorities, types, jurisdictions, proceedings,
-                fromDate, toDate, bool("withdrawn", single("withdrawn", withdrawn)), limit(config), cursor());
+                fromDate, toDate, QueryValues.bool("withdrawn", single("withdrawn", withdrawn)), limit(config), cursor());
     }
 
     /** The {@code from} given, for a form that shows it again (after {@link #toFilter} has refused repeats). */
@@ -125,22 +126,7 @@ public class NoticeFilterParams {
     }
 
     private int limit(NoticelineConfig config) {
-        String limit = single("limit", this.limit);
-        if (blank(limit)) {
-            return config.pageSize();
-        }
-        if (!limit.trim().matches("[0-9]{1,9}")) {
-            throw ProblemException.badParameter("limit", "'" + FieldError.excerpt(limit) + "' is not a whole number");
-        }
-        try {
-            int value = Integer.parseInt(limit.trim());
-            if (value < 1 || value > config.maxPageSize()) {
-                throw ProblemException.badParameter("limit", "limit must be between 1 and " + config.maxPageSize());
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ProblemException.badParameter("limit", "'" + limit + "' is not a whole number");
-        }
+        return (int) QueryValues.number("limit", single("limit", this.limit), 1, config.maxPageSize(), config.pageSize());
     }
 
     private static LocalDate date(String name, String value) {
@@ -149,17 +135,6 @@ public class NoticeFilterParams {
         }
         return NoticeDates.parse(value).orElseThrow(() -> ProblemException.badParameter(name,
                 "'" + FieldError.excerpt(value) + "' is not a date; expected YYYY-MM-DD from " + NoticeDates.EARLIEST + " to " + NoticeDates.latest()));
-    }
-
-    private static boolean bool(String name, String value) {
-        if (blank(value)) {
-            return false;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw ProblemException.badParameter(name, "'" + value + "' is not true or false");
-        };
     }
 
     /** Splits comma-separated values too, so both {@code platform=x&platform=tiktok} and {@code platform=x,tiktok} work. */
@@ -176,13 +151,10 @@ public class NoticeFilterParams {
     }
 
     private static String single(String name, List<String> values) {
-        if (values.size() > 1) {
-            throw ProblemException.badParameter(name, "'" + name + "' takes one value, not " + values.size());
-        }
-        return values.isEmpty() ? null : values.get(0);
+        return QueryValues.single(name, values);
     }
 
     private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return QueryValues.blank(value);
     }
 }

@@ -28,8 +28,9 @@ import org.noticeline.web.ProblemException;
 import java.net.URI;
 
 /**
- * Writes notices through {@link NoticeService}: create (never overwrites), replace, withdraw, publish. Each request
- * is one transaction, started again when it loses a race; {@code PUT} and {@code DELETE} honour {@code If-Match}.
+ * Writes notices through {@link NoticeService}: create (never overwrites), replace, withdraw, restore, publish. Each
+ * request is one transaction, started again when it loses a race; {@code PUT}, {@code DELETE} and restore honour
+ * {@code If-Match}.
  */
 @Path("/api/notices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +38,7 @@ import java.net.URI;
 @Secured(Scope.INGEST)
 public class NoticeWriteResource {
 
+    /** The reason given for a withdrawal or a restoration. */
     public record Withdrawal(String reason) {
     }
 
@@ -74,6 +76,16 @@ public class NoticeWriteResource {
                              @RestHeader("If-Match") String ifMatch) {
         String why = withdrawal != null && withdrawal.reason() != null ? withdrawal.reason() : reason;
         return detail(notices.withdraw(slug, why, ETags.ifMatch(ifMatch), caller.name()));
+    }
+
+    /** Undoes a withdrawal; the optional reason (query or JSON body) becomes the revision's note. */
+    @POST
+    @Path("{slug}/restore")
+    @RetryOnConflict
+    @Transactional
+    public Response restore(@RestPath String slug, @RestQuery String reason, Withdrawal restoral, @RestHeader("If-Match") String ifMatch) {
+        String why = restoral != null && restoral.reason() != null ? restoral.reason() : reason;
+        return detail(notices.restore(slug, why, ETags.ifMatch(ifMatch), caller.name()));
     }
 
     /** Accepts a draft after review, for scripts; the review page does the same for people. */

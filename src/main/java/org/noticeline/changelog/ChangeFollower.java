@@ -1,0 +1,175 @@
+package org.noticeline.changelog;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.noticeline.config.NoticelineConfig;
+import org.postgresql.PGConnection;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * This replica's reader of the log: it numbers what can be numbered and hands every new change to each
+ * {@link ChangeConsumer}. It wakes when a transaction of this replica commits changes, when PostgreSQL notifies
+ * that another replica's did ({@code LISTEN}), and otherwise every {@code noticeline.changes.poll-interval}, which
+ * also covers a lost connection and changes numbered late because an older transaction was still running.
+ */
+@ApplicationScoped
+public class ChangeFollower {
+
+    private static final Logger LOG = Logger.getLogger(ChangeFollower.class);
+    private static final int BATCH = 1_000;
+
+    @Inject
+    ChangeLog log;
+    @Inject
+    ChangeSignal signal;
+    @Inject
+    Instance<ChangeConsumer> consumers;
+    @Inject
+    NoticelineConfig config;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    private final List<Follower> followers = new ArrayList<>();
+    private volatile boolean running;
+    private volatile long position;
+    private Thread thread;
+    private Connection listening;
+
+    /** A consumer and the last sequence number it has been handed. */
+    private static final class Follower {
+        final ChangeConsumer consumer;
+        long position;
+
+        Follower(ChangeConsumer consumer, long position) {
+            this.consumer = consumer;
+            this.position = position;
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        log.number();
+        long head = log.head();
+        consumers.forEach(c -> followers.add(new Follower(c, c.resumeAfter(head))));
+        position = head;
+        running = true;
+        thread = new Thread(this::run, "change-follower");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        closeListening();
+    }
+
+    /** The last sequence number every consumer has been handed. */
+    public long position() {
+        return position;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                catchUp();
+                waitForChanges();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "following the change log failed; trying again in %s", config.changes().pollInterval());
+                sleep();
+            }
+        }
+    }
+
+    /** Hands every numbered change after each consumer's position to it, batch by batch. */
+    void catchUp() {
+        log.numberAll();
+        while (true) {
+            long from = followers.stream().mapToLong(f -> f.position).min().orElse(position);
+            List<Change> batch = log.read(from, BATCH, true);
+            if (batch.isEmpty()) {
+                break;
+            }
+            long last = batch.get(batch.size() - 1).seq();
+            for (Follower follower : followers) {
+                List<Change> news = batch.stream().filter(c -> c.seq() > follower.position).toList();
+                if (!news.isEmpty()) {
+                    try {
+                        follower.consumer.apply(news);
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "%s could not apply changes %d to %d", follower.consumer.getClass().getSimpleName(),
+                                news.get(0).seq(), last);
+                    }
+                }
+                follower.position = Math.max(follower.position, last);
+            }
+            position = Math.max(position, last);
+            if (batch.size() < BATCH) {
+                break;
+            }
+        }
+    }
+
+    private void waitForChanges() throws InterruptedException {
+        if (!log.postgres()) {
+            signal.await(config.changes().pollInterval());
+            return;
+        }
+        try {
+            if (listening == null) {
+                listening = user.isPresent() ? DriverManager.getConnection(jdbcUrl, user.get(), password.orElse(""))
+                        : DriverManager.getConnection(jdbcUrl);
+                try (Statement listen = listening.createStatement()) {
+                    listen.execute("listen " + ChangeLog.CHANNEL);
+                }
+            }
+            listening.unwrap(PGConnection.class).getNotifications((int) config.changes().pollInterval().toMillis());
+        } catch (SQLException e) {
+            if (running) {
+                LOG.debugf("listening for changes failed (%s); polling", e.getMessage());
+            }
+            closeListening();
+            signal.await(config.changes().pollInterval());
+        }
+    }
+
+    private synchronized void closeListening() {
+        if (listening != null) {
+            try {
+                listening.close();
+            } catch (SQLException ignored) {
+                // Closing a broken connection: nothing left to release.
+            }
+            listening = null;
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(config.changes().pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
