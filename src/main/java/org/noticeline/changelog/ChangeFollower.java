@@ -23,7 +23,7 @@ import java.util.Optional;
  * This replica's reader of the log: it numbers what can be numbered and hands every new change to each
  * {@link ChangeConsumer}. It wakes when a transaction of this replica commits changes, when PostgreSQL notifies
  * that another replica's did ({@code LISTEN}), and otherwise every {@code noticeline.changes.poll-interval}, which
- * also covers a lost connection and changes numbered late because an older transaction was still running.
+ * covers a lost connection and a notification missed while it was numbering.
  */
 @ApplicationScoped
 public class ChangeFollower {

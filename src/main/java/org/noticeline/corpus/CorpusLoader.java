@@ -73,7 +73,6 @@ public class CorpusLoader {
             problems.addAll(e.problems());
             return finish(new CorpusReport(now, 0, 0, 0, 0, problems));
         }
-        changes.beginWrite();
         if (catalogStore.save(catalog)) {
             changes.append(ChangeKind.CATALOG, null, null, null, true, CORPUS_USER, now);
         }

@@ -84,7 +84,6 @@ public class NoticeService {
     /** A new notice; the same content again is a no-op, other content under a slug in use is a conflict (revise with {@link #replace}). */
     @Transactional
     public Written create(NoticeContent content, Author author, String idempotencyKey) {
-        changes.beginWrite();
         return idempotent(idempotencyKey, author, content, () -> write(valid(content, author), author, NoticeStatus.PUBLISHED, Mode.CREATE_ONLY, null));
     }
 
@@ -94,7 +93,6 @@ public class NoticeService {
      */
     @Transactional
     public Written replace(NoticeContent content, boolean bodyGiven, IfMatch ifMatch, Author author, String idempotencyKey) {
-        changes.beginWrite();
         return idempotent(idempotencyKey, author, content, () -> {
             valid(content, author);
             if (!bodyGiven && lockedIfPresent(content.slug()).filter(n -> !n.body.isEmpty()).isPresent()) {
@@ -107,14 +105,12 @@ public class NoticeService {
     /** Creates or revises a notice whose truth is elsewhere (a corpus file, a feed entry); {@code initialStatus} applies to a new one only. */
     @Transactional
     public Written upsert(NoticeContent content, Author author, NoticeStatus initialStatus) {
-        changes.beginWrite();
         return write(valid(content, author), author, initialStatus, Mode.CREATE_OR_REVISE, null);
     }
 
     /** Many {@link #upsert}s: each notice is checked whole before any of it is written, so a bad one writes nothing and the others go on. */
     @Transactional
     public List<BatchResult> upsertAll(List<Upsert> writes) {
-        changes.beginWrite();
         List<BatchResult> results = new ArrayList<>();
         for (Upsert w : writes) {
             List<FieldError> errors = problems(w.content(), w.author());
@@ -128,7 +124,6 @@ public class NoticeService {
     /** A new notice made from a document, stored with it; a slug in use is a conflict whatever the content. */
     @Transactional
     public Written propose(NoticeContent content, Author author, NoticeStatus status, Attachment document) {
-        changes.beginWrite();
         List<FieldError> errors = new ArrayList<>(problems(content, author));
         StoredDocument.problems(document.fileName(), document.mediaType()).forEach(errors::add);
         if (!errors.isEmpty()) {
@@ -147,7 +142,6 @@ public class NoticeService {
     /** Publishes a draft after review; a revision records who accepted it. */
     @Transactional
     public Notice publish(String slug, String by) {
-        changes.beginWrite();
         Notice notice = lockedDraft(slug);
         notice.status = NoticeStatus.PUBLISHED;
         recordStatusChange(notice, ChangeKind.PUBLISHED, "published after review", by);
@@ -162,7 +156,6 @@ public class NoticeService {
     @Transactional
     public Notice withdraw(String slug, String reason, IfMatch ifMatch, String by) {
         String why = reason(reason);
-        changes.beginWrite();
         Notice notice = locked(slug);
         precondition(notice, slug, ifMatch);
         if (notice.withdrawn()) {
@@ -177,7 +170,6 @@ public class NoticeService {
     @Transactional
     public Notice discard(String slug, String reason, String by) {
         String why = reason == null || reason.isBlank() ? "discarded in review" : "discarded in review: " + reason(reason);
-        changes.beginWrite();
         return retire(lockedDraft(slug), NoticeStatus.DISCARDED, why, why, by);
     }
 
@@ -188,7 +180,6 @@ public class NoticeService {
     @Transactional
     public Outcome recreate(ArchivedNotice archived) {
         ArchiveCheck.validate(archived, linkers.current().catalog());
-        changes.beginWrite();
         Notice existing = Notice.findBySlug(archived.slug()).orElse(null);
         if (existing != null) {
             if (ArchivedNotice.of(existing).equals(archived)) {
@@ -229,7 +220,6 @@ public class NoticeService {
     @Transactional
     public Notice restore(String slug, String reason, IfMatch ifMatch, String by) {
         String note = reason == null || reason.isBlank() ? "restored" : "restored: " + reason(reason);
-        changes.beginWrite();
         Notice notice = locked(slug);
         precondition(notice, slug, ifMatch);
         if (!notice.withdrawn()) {
@@ -248,7 +238,6 @@ public class NoticeService {
      */
     @Transactional
     public boolean relink(long noticeId, String by) {
-        changes.beginWrite();
         Notice notice = Notice.<Notice>findByIdOptional(noticeId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
         LinkerProvider.Built linking = linkers.current();
         if (notice == null || NoticeLinks.current(notice, linking)) {

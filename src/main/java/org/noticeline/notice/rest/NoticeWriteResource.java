@@ -81,6 +81,7 @@ public class NoticeWriteResource {
     /** Undoes a withdrawal; the optional reason (query or JSON body) becomes the revision's note. */
     @POST
     @Path("{slug}/restore")
+    @Consumes(MediaType.WILDCARD) // the reason is optional: a bodiless POST is enough
     @RetryOnConflict
     @Transactional
     public Response restore(@RestPath String slug, @RestQuery String reason, Withdrawal restoral, @RestHeader("If-Match") String ifMatch) {
@@ -91,6 +92,7 @@ public class NoticeWriteResource {
     /** Accepts a draft after review, for scripts; the review page does the same for people. */
     @POST
     @Path("{slug}/publish")
+    @Consumes(MediaType.WILDCARD) // no body
     @RetryOnConflict
     @Transactional
     public Response publish(@RestPath String slug) {
