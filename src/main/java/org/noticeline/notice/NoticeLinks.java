@@ -51,13 +51,14 @@ final class NoticeLinks {
         return linking.catalogHash().equals(notice.linksCatalog) && notice.linksEngine != null && notice.linksEngine == Linker.ENGINE_VERSION;
     }
 
-    /** The links in a comparable form: two notices with equal signatures link alike, offsets and cited text included. */
+    /**
+     * The links in a comparable form: equal signatures link alike, offsets and cited text included. Sorted, since the
+     * database keeps no order among a notice's links.
+     */
     static String signature(Notice notice) {
-        StringBuilder out = new StringBuilder();
-        notice.platforms.forEach(p -> out.append(p.platformId).append('|').append(p.origin).append('|').append(p.citedText)
-                .append('|').append(p.start).append('|').append(p.end).append('\n'));
-        notice.rules.forEach(r -> out.append(r.ruleKey).append('|').append(r.origin).append('|').append(r.citedText)
-                .append('|').append(r.start).append('|').append(r.end).append('\n'));
-        return out.toString();
+        return java.util.stream.Stream.concat(
+                notice.platforms.stream().map(p -> "platform|" + p.platformId + '|' + p.origin + '|' + p.citedText + '|' + p.start + '|' + p.end),
+                notice.rules.stream().map(r -> "rule|" + r.ruleKey + '|' + r.origin + '|' + r.citedText + '|' + r.start + '|' + r.end))
+                .sorted().collect(java.util.stream.Collectors.joining("\n"));
     }
 }
