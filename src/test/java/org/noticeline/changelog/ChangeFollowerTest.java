@@ -1,0 +1,67 @@
+package org.noticeline.changelog;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Consumers hear of a change committed by another replica (here: another connection that appends a change row the
+ * way a replica does, notifying on PostgreSQL) within two seconds, once, in order.
+ */
+@QuarkusTest
+class ChangeFollowerTest {
+
+    @Inject
+    RecordingConsumer recorder;
+    @Inject
+    ChangeFollower follower;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    @Test
+    void aChangeCommittedElsewhereReachesEveryConsumerWithinTwoSeconds() throws Exception {
+        String slug = "elsewhere-" + System.nanoTime();
+        long committed;
+        try (Connection other = DriverManager.getConnection(url, user.orElse(""), password.orElse(""))) {
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("insert into notice_change (kind, slug, revision, visible, changed_by, changed_at)"
+                    + " values ('catalog', ?, null, true, 'another-replica', ?)")) {
+                insert.setString(1, slug);
+                insert.setTimestamp(2, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+            }
+            if (dbKind.startsWith("postgres")) {
+                try (Statement notify = other.createStatement()) {
+                    notify.execute("notify " + ChangeLog.CHANNEL);
+                }
+            }
+            other.commit();
+            committed = System.nanoTime();
+        }
+        while (recorder.seen().stream().noneMatch(c -> slug.equals(c.slug())) && System.nanoTime() - committed < TimeUnit.SECONDS.toNanos(2)) {
+            Thread.sleep(10);
+        }
+        assertThat(recorder.seen()).filteredOn(c -> slug.equals(c.slug())).singleElement()
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(ChangeKind.CATALOG));
+        assertThat(recorder.seen()).extracting(Change::seq).isSorted().doesNotHaveDuplicates();
+        assertThat(follower.position()).isGreaterThanOrEqualTo(recorder.seen().get(recorder.seen().size() - 1).seq());
+    }
+}
