@@ -177,9 +177,17 @@ class TimelineFeedTest {
         write(slug, "4chan", "ofcom-4chan", "Host test.");
         atomUntil("/feeds/notices.atom?platform=4chan", holds(slug));
 
-        String xml = given().header("Host", "attacker.example").get("/feeds/notices.atom?platform=4chan").then().statusCode(200)
+        // A selection no other request asked for, so that this request is the one that renders it.
+        String xml = given().header("Host", "attacker.example").get("/feeds/notices.atom?platform=4chan&authority=ofcom&from=2025-04-14&to=2025-04-14")
+                .then().statusCode(200)
                 .contentType("application/atom+xml;charset=UTF-8").extract().asString();
         assertThat(xml).contains("tag:noticeline.org,2024:notice/" + slug, urls.base() + "/notices/" + slug).doesNotContain("attacker.example");
+    }
+
+    @Test
+    void readersThatAskForPlainXmlAreServed() {
+        given().accept("text/xml").get("/feeds/notices.atom?platform=4chan").then().statusCode(200).contentType("application/atom+xml;charset=UTF-8");
+        given().accept("application/xml").get("/feeds/notices.rss?platform=4chan").then().statusCode(200).contentType("application/rss+xml;charset=UTF-8");
     }
 
     @Test
