@@ -24,8 +24,8 @@ public class TimelineFeedResource {
 
     /** Short, so that a CDN in front shows a change within a minute; readers revalidate with the ETag after that. */
     static final String CACHE_CONTROL = "public, max-age=60";
-    static final String DESCRIPTION = "The 50 notices matching the filters (platform, rule, authority, type, jurisdiction,"
-            + " proceeding, from, to; as for /api/notices) that changed last, newest change first, withdrawn ones included"
+    static final String DESCRIPTION = "The " + FeedSelection.ENTRIES + " notices matching the filters (platform, rule, authority,"
+            + " type, jurisdiction, proceeding, from, to; as for /api/notices) that changed last, newest change first, withdrawn ones included"
             + " and marked. Entry ids never change, so a correction is an updated entry. limit, cursor and withdrawn are"
             + " checked as for /api/notices but change nothing. Conditional GET with If-None-Match or If-Modified-Since.";
 
