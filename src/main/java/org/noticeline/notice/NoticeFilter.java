@@ -68,6 +68,12 @@ public record NoticeFilter(List<String> platforms, List<String> ruleKeys, List<S
                 includeWithdrawn, pageLimit, pageCursor);
     }
 
+    /** The same selection with the withdrawn notices in it too. */
+    public NoticeFilter includingWithdrawn() {
+        return new NoticeFilter(platforms, ruleKeys, instruments, authorities, types, jurisdictions, proceedings, from, to,
+                true, limit, cursor);
+    }
+
     private static List<String> or(List<String> scope, List<String> chosen) {
         return scope.isEmpty() ? chosen : scope;
     }

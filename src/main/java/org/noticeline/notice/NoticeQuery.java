@@ -1,22 +1,56 @@
 package org.noticeline.notice;
 
 import io.quarkus.panache.common.Parameters;
-import org.noticeline.notice.Cursor;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a {@link NoticeFilter}: newest first, keyset-paginated on (date, id). */
+/**
+ * Runs a {@link NoticeFilter}: as a timeline, newest first and keyset-paginated on (date, id), or as the latest
+ * changes to what it selects, newest change first (what a feed of the filter holds).
+ */
 public final class NoticeQuery {
 
     /** One page of notices and the cursor of the next page, null on the last. */
     public record Slice(List<Notice> items, Cursor next) {
     }
 
+    /** The conditions of a filter, as JPQL over {@code Notice n}, and their parameters. */
+    private record Where(List<String> clauses, Parameters params) {
+
+        String jpql(String order) {
+            return "from Notice n" + (clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses)) + " order by " + order;
+        }
+    }
+
     private NoticeQuery() {
     }
 
     public static Slice run(NoticeFilter filter) {
+        Where where = where(filter);
+        if (filter.cursor() != null) {
+            where.clauses().add("(n.date < :cursorDate or (n.date = :cursorDate and n.id < :cursorId))");
+            where.params().and("cursorDate", filter.cursor().date()).and("cursorId", filter.cursor().id());
+        }
+        List<Notice> rows = Notice.find(where.jpql("n.date desc, n.id desc"), where.params()).range(0, filter.limit()).list();
+        if (rows.size() <= filter.limit()) {
+            return new Slice(rows, null);
+        }
+        List<Notice> page = rows.subList(0, filter.limit());
+        Notice last = page.get(page.size() - 1);
+        return new Slice(List.copyOf(page), new Cursor(last.date, last.id));
+    }
+
+    /**
+     * The {@code limit} notices of the filter that changed last (revised, withdrawn, restored, published), by
+     * {@code updatedAt} then id, newest first; the filter's cursor and limit play no part.
+     */
+    public static List<Notice> lastChanged(NoticeFilter filter, int limit) {
+        Where where = where(filter);
+        return Notice.<Notice>find(where.jpql("n.updatedAt desc, n.id desc"), where.params()).range(0, limit - 1).list();
+    }
+
+    private static Where where(NoticeFilter filter) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         where.add("n.status in :statuses");
@@ -61,18 +95,6 @@ public final class NoticeQuery {
             where.add("n.date <= :to");
             params.and("to", filter.to());
         }
-        if (filter.cursor() != null) {
-            where.add("(n.date < :cursorDate or (n.date = :cursorDate and n.id < :cursorId))");
-            params.and("cursorDate", filter.cursor().date()).and("cursorId", filter.cursor().id());
-        }
-        String jpql = "from Notice n" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by n.date desc, n.id desc";
-        List<Notice> rows = Notice.find(jpql, params).range(0, filter.limit()).list();
-        if (rows.size() <= filter.limit()) {
-            return new Slice(rows, null);
-        }
-        List<Notice> page = rows.subList(0, filter.limit());
-        Notice last = page.get(page.size() - 1);
-        return new Slice(List.copyOf(page), new Cursor(last.date, last.id));
+        return new Where(where, params);
     }
 }

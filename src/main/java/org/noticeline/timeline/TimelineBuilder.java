@@ -11,6 +11,7 @@ import org.noticeline.notice.NoticeFilter;
 import org.noticeline.notice.NoticeQuery;
 import org.noticeline.notice.NoticeType;
 import org.noticeline.notice.rest.NoticeFilterParams;
+import org.noticeline.syndication.FeedLinks;
 
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public class TimelineBuilder {
         List<Timeline.LegendEntry> legend = drawn.stream().map(Notice::noticeType).distinct().sorted()
                 .map(t -> new Timeline.LegendEntry(t.label(), TypeColours.of(t.id()))).toList();
         return new Timeline(months, new RawString(svg(drawn, lanes, catalog)), legend, form(path, params, catalog, query), next,
-                slice.items().size());
+                slice.items().size(), FeedLinks.of(filter));
     }
 
 

@@ -1,19 +1,30 @@
 package org.noticeline.timeline;
 
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.io.WireFeedInput;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.noticeline.web.PublicUrls;
 
+import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 class TimelinePagesTest {
+
+    @Inject
+    PublicUrls urls;
 
     private static Document page(String path) {
         String html = given().accept("text/html").get(path).then().statusCode(200).contentType("text/html").extract().asString();
@@ -139,5 +150,48 @@ class TimelinePagesTest {
         for (String path : List.of("/platforms/myspace", "/notices/nothing-here", "/authorities/nobody", "/proceedings/none", "/rules/NOPE")) {
             given().accept("text/html").get(path).then().statusCode(404);
         }
+    }
+
+    /** Each timeline page's feed: its own scope plus the visitor's filters (without page, limit or withdrawn). */
+    @Test
+    void everyTimelinePageLinksItsOwnFeedInTheHeadAndOnThePage() throws Exception {
+        Map<String, String> feeds = Map.of(
+                "/", "",
+                "/platforms/4chan?type=fine&platform=x", "?platform=4chan&type=fine",
+                "/rules/UK-OSA", "?rule=UK-OSA",
+                "/rules/UK-OSA/102?jurisdiction=uk&withdrawn=true", "?rule=UK-OSA%3A102&jurisdiction=UK",
+                "/authorities/ofcom", "?authority=ofcom",
+                "/proceedings/ofcom-4chan?from=2025-01-01&limit=5", "?proceeding=ofcom-4chan&from=2025-01-01");
+        for (Map.Entry<String, String> page : feeds.entrySet()) {
+            Document html = page(page.getKey());
+            String atom = "/feeds/notices.atom" + page.getValue();
+            String rss = "/feeds/notices.rss" + page.getValue();
+            assertThat(html.select("head link[rel=alternate][type=application/atom+xml]").eachAttr("href")).as(page.getKey()).containsExactly(atom);
+            assertThat(html.select("head link[rel=alternate][type=application/rss+xml]").eachAttr("href")).as(page.getKey()).containsExactly(rss);
+            assertThat(html.select("main p.feeds a").eachAttr("href")).as(page.getKey()).containsExactly(atom, rss);
+
+            Feed feed = (Feed) new WireFeedInput().build(new StringReader(feed(atom)));
+            assertThat(feed.getOtherLinks()).extracting(Link::getHref).containsExactly(urls.base() + atom);
+            assertThat(((Channel) new WireFeedInput().build(new StringReader(feed(rss)))).getTitle()).isEqualTo(feed.getTitleEx().getValue());
+        }
+    }
+
+    @Test
+    void aFeedLinksBackToTheTimelinePageOfItsSelection() throws Exception {
+        Map<String, String> pages = Map.of(
+                "", "/",
+                "?rule=UK-OSA%3A102&jurisdiction=UK", "/rules/UK-OSA/102?jurisdiction=UK",
+                "?platform=4chan&type=fine", "/platforms/4chan?type=fine",
+                "?platform=4chan&proceeding=ofcom-4chan", "/proceedings/ofcom-4chan?platform=4chan",
+                "?platform=4chan,x", "/?platform=4chan&platform=x");
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            Feed feed = (Feed) new WireFeedInput().build(new StringReader(feed("/feeds/notices.atom" + page.getKey())));
+            assertThat(feed.getAlternateLinks()).extracting(Link::getHref).as(page.getKey()).containsExactly(urls.base() + page.getValue());
+        }
+    }
+
+    /** A feed as a page links it: its query is already percent-encoded. */
+    private static String feed(String href) {
+        return given().urlEncodingEnabled(false).get(href).then().statusCode(200).extract().asString();
     }
 }

@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The filter query parameters every timeline and {@code GET /api/notices} take. Each may repeat;
@@ -85,6 +87,28 @@ public class NoticeFilterParams {
         }
         return new NoticeFilter(platforms, ruleKeys, instruments, authorities, types, jurisdictions, proceedings,
                 fromDate, toDate, QueryValues.bool("withdrawn", single("withdrawn", withdrawn)), limit(config), cursor());
+    }
+
+    /**
+     * The parameters that select what {@code filter} selects, in one spelling: each list sorted and without repeats,
+     * rule keys and instruments together as {@code rule}. Only the selection: not {@code withdrawn}, {@code limit}
+     * or {@code cursor}, so equal selections give equal {@link #filterQuery()}s (a cache key, a feed's id).
+     */
+    public static NoticeFilterParams selecting(NoticeFilter filter) {
+        NoticeFilterParams params = new NoticeFilterParams();
+        params.platform = canonical(filter.platforms());
+        params.rule = canonical(Stream.concat(filter.ruleKeys().stream(), filter.instruments().stream()).toList());
+        params.authority = canonical(filter.authorities());
+        params.type = canonical(filter.types());
+        params.jurisdiction = canonical(filter.jurisdictions());
+        params.proceeding = canonical(filter.proceedings());
+        params.from = filter.from() == null ? new ArrayList<>() : new ArrayList<>(List.of(filter.from().toString()));
+        params.to = filter.to() == null ? new ArrayList<>() : new ArrayList<>(List.of(filter.to().toString()));
+        return params;
+    }
+
+    private static List<String> canonical(List<String> values) {
+        return new ArrayList<>(new TreeSet<>(values));
     }
 
     /** The {@code from} given, for a form that shows it again (after {@link #toFilter} has refused repeats). */
