@@ -74,6 +74,55 @@ public record NoticeFilter(List<String> platforms, List<String> ruleKeys, List<S
                 true, limit, cursor);
     }
 
+    /**
+     * Whether {@code notice} is in this selection, judged in memory the way {@link NoticeQuery} judges it in the
+     * database (status, limit and cursor aside: callers that follow changes decide about withdrawn notices
+     * themselves). Present, it holds the terms that matched, by parameter name ({@code platform}, {@code rule},
+     * ...), for telling a subscriber why it was sent.
+     */
+    public java.util.Optional<java.util.Map<String, List<String>>> match(Notice notice) {
+        java.util.Map<String, List<String>> matched = new java.util.LinkedHashMap<>();
+        boolean in = term(matched, "platform", platforms, notice.platformIds())
+                && ruleTerm(matched, notice)
+                && term(matched, "authority", authorities, List.of(notice.authority.id))
+                && term(matched, "type", types, List.of(notice.type))
+                && term(matched, "jurisdiction", jurisdictions, List.of(notice.jurisdiction))
+                && term(matched, "proceeding", proceedings, notice.proceeding == null ? List.of() : List.of(notice.proceeding.id))
+                && (from == null || !notice.date.isBefore(from))
+                && (to == null || !notice.date.isAfter(to));
+        return in ? java.util.Optional.of(matched) : java.util.Optional.empty();
+    }
+
+    private boolean ruleTerm(java.util.Map<String, List<String>> matched, Notice notice) {
+        if (ruleKeys.isEmpty() && instruments.isEmpty()) {
+            return true;
+        }
+        List<String> hits = new java.util.ArrayList<>();
+        for (RuleLink link : notice.rules) {
+            if (ruleKeys.contains(link.ruleKey) && !hits.contains(link.ruleKey)) {
+                hits.add(link.ruleKey);
+            }
+            if (instruments.contains(link.instrumentCode) && !hits.contains(link.instrumentCode)) {
+                hits.add(link.instrumentCode);
+            }
+        }
+        if (!hits.isEmpty()) {
+            matched.put("rule", hits);
+        }
+        return !hits.isEmpty();
+    }
+
+    private static boolean term(java.util.Map<String, List<String>> matched, String name, List<String> wanted, List<String> present) {
+        if (wanted.isEmpty()) {
+            return true;
+        }
+        List<String> hits = present.stream().filter(wanted::contains).distinct().toList();
+        if (!hits.isEmpty()) {
+            matched.put(name, hits);
+        }
+        return !hits.isEmpty();
+    }
+
     private static List<String> or(List<String> scope, List<String> chosen) {
         return scope.isEmpty() ? chosen : scope;
     }
