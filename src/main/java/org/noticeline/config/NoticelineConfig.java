@@ -59,6 +59,23 @@ public interface NoticelineConfig {
     /** Following the change log. */
     Changes changes();
 
+    /** The live stream, {@code GET /api/stream}. */
+    Stream stream();
+
+    interface Stream {
+        /** How often every open stream gets a {@code : heartbeat} comment, so proxies and clients see it is alive. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** Open streams one client may hold (its token's name, or else its address); more: 429. */
+        @WithDefault("5")
+        int maxPerClient();
+
+        /** Open streams one replica holds in all; more: 429. */
+        @WithDefault("1000")
+        int maxTotal();
+    }
+
     interface Changes {
         /**
          * How often each replica looks for new changes when nothing woke it: a commit on this replica wakes it at once,

@@ -11,12 +11,23 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldProblem> errors;
+    private final Long retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldProblem> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    private ProblemException(int status, String title, String detail, List<Problem.FieldProblem> errors, Long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 with {@code Retry-After}: the caller may try again after that many seconds. */
+    public static ProblemException tooManyRequests(String message, long retryAfterSeconds) {
+        return new ProblemException(429, "Too Many Requests", message, null, retryAfterSeconds);
     }
 
     public static ProblemException tooLarge(String field, String message) {
@@ -42,5 +53,10 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.FieldProblem> errors() {
         return errors;
+    }
+
+    /** Seconds for a {@code Retry-After} header, when the answer has one. */
+    public java.util.OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(retryAfterSeconds);
     }
 }

@@ -20,8 +20,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
-        return respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), uri.getPath(),
+        Response response = respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), uri.getPath(),
                 e.errors().isEmpty() ? null : e.errors()), headers);
+        if (e.retryAfterSeconds().isPresent()) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds().getAsLong()));
+        }
+        return response;
     }
 
     @ServerExceptionMapper
