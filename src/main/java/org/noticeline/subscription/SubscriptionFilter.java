@@ -48,6 +48,24 @@ public record SubscriptionFilter(List<String> platform, List<String> rule, List<
                 from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to), true, 1, null);
     }
 
+    /** The filter as a reader would write it ({@code platform=x,tiktok rule=DSA:34}), or {@code every notice}. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        List<List<String>> lists = List.of(platform, rule, authority, type, jurisdiction, proceeding);
+        for (int i = 0; i < DIMENSIONS.size(); i++) {
+            if (!lists.get(i).isEmpty()) {
+                parts.add(DIMENSIONS.get(i) + "=" + String.join(",", lists.get(i)));
+            }
+        }
+        if (from != null) {
+            parts.add("from=" + from);
+        }
+        if (to != null) {
+            parts.add("to=" + to);
+        }
+        return parts.isEmpty() ? "every notice" : String.join(" ", parts);
+    }
+
     /** This filter's terms by dimension, {@value #ANY} where it has none. */
     Map<String, List<String>> terms() {
         Map<String, List<String>> terms = new LinkedHashMap<>();
