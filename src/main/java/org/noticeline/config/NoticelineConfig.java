@@ -76,6 +76,67 @@ public interface NoticelineConfig {
         int maxTotal();
     }
 
+    /** Subscriptions and their deliveries (webhooks). */
+    Subscriptions subscriptions();
+
+    /** The service's clock. */
+    ClockSettings clock();
+
+    interface ClockSettings {
+        /**
+         * Allow moving the clock that drives retry schedules forward ({@code POST /api/admin/clock}), for tests of what
+         * happens hours later. Never on in production.
+         */
+        @WithDefault("false")
+        boolean movable();
+    }
+
+    interface Subscriptions {
+        /** Run the planner and the senders on this replica (off: deliveries are planned and sent by other replicas only). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often each replica plans and sends when nothing woke it (a change from any replica wakes it at once). */
+        @WithDefault("1s")
+        Duration tick();
+
+        /** How long a sender holds a delivery it claimed; a replica killed mid-send leaves it to be claimed again after this. */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** Waits after each failed attempt, in order; when the last has been waited out and the attempt fails, the delivery is dead. */
+        @WithDefault("30s,2m,10m,30m,1h,2h,4h,8h,8h,8h")
+        java.util.List<Duration> retrySchedule();
+
+        /** The longest wait a receiver's {@code Retry-After} can ask for. */
+        @WithDefault("8h")
+        Duration retryAfterMax();
+
+        /** How long the previous signing secret keeps signing too after a rotation. */
+        @WithDefault("24h")
+        Duration secretOverlap();
+
+        /** A subscription whose deliveries have failed without a success for this long is paused. */
+        @WithDefault("24h")
+        Duration pauseAfterFailing();
+
+        /** How long delivery records are kept (then deleted by the cleanup). */
+        @WithDefault("30d")
+        Duration retention();
+
+        /** Most deliveries one replica claims at a time. */
+        @WithDefault("50")
+        int batch();
+
+        /** Deliveries one replica sends at the same time. */
+        @WithDefault("4")
+        int senders();
+
+        /** Most subscriptions one token may own. */
+        @WithDefault("100")
+        int maxPerOwner();
+    }
+
     interface Changes {
         /**
          * How often each replica looks for new changes when nothing woke it: a commit on this replica wakes it at once,

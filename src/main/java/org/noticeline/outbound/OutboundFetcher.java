@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * GET requests to other hosts under our outbound policy ({@code noticeline.outbound.*}): only http(s),
+ * Requests to other hosts (GETs of feeds and pages, POSTs of webhooks) under our outbound policy ({@code noticeline.outbound.*}): only http(s),
  * only to allowed addresses ({@link AddressPolicy}), checked again at every redirect hop (redirects are
  * followed here, at most {@code max-redirects}), a body of at most {@code max-bytes}, and the whole
  * answer within {@code timeout}. Any breach is an {@link OutboundException} saying what happened.
@@ -111,6 +111,16 @@ public class OutboundFetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * POSTs {@code body} to {@code uri} under the same policy, once: a redirect is not followed but returned like any
+     * other answer (a webhook's receiver must answer itself, and a redirect could lead anywhere).
+     */
+    public Fetched post(URI uri, Map<String, String> headers, byte[] body) throws OutboundException {
+        InetAddress address = check(uri);
+        PinnedExchange.Answer answer = send(new PinnedExchange(client, io.vertx.core.http.HttpMethod.POST, uri, address, headers, body, maxBytes), uri);
+        return new Fetched(answer.status(), uri, answer.headers(), answer.body());
+    }
+
     /** The address to connect to: the first one the host resolves to, as the JDK would pick; all of them passed the policy. */
     private InetAddress check(URI uri) throws OutboundException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -134,7 +144,10 @@ public class OutboundFetcher implements AutoCloseable {
     }
 
     private PinnedExchange.Answer send(URI uri, InetAddress address, Map<String, String> headers) throws OutboundException {
-        PinnedExchange exchange = new PinnedExchange(client, uri, address, headers, maxBytes);
+        return send(new PinnedExchange(client, uri, address, headers, maxBytes), uri);
+    }
+
+    private PinnedExchange.Answer send(PinnedExchange exchange, URI uri) throws OutboundException {
         CompletableFuture<PinnedExchange.Answer> answer = exchange.start().toCompletionStage().toCompletableFuture();
         try {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
- * One GET over a connection to an address fixed in advance, which is never looked up again: the
+ * One request (a GET, or a POST with a body) over a connection to an address fixed in advance, which is never looked up again: the
  * URL's host stays the Host header, the TLS server name (SNI) and the name the certificate must
  * carry. {@link #abandon()} resets the connection at whatever stage the exchange has reached.
  */
@@ -35,17 +35,24 @@ final class PinnedExchange {
     private final HttpClient client;
     private final RequestOptions options;
     private final long maxBytes;
+    private final byte[] body;
     private HttpClientRequest request;
     private boolean abandoned;
 
     PinnedExchange(HttpClient client, URI uri, InetAddress address, Map<String, String> headers, long maxBytes) {
+        this(client, HttpMethod.GET, uri, address, headers, null, maxBytes);
+    }
+
+    PinnedExchange(HttpClient client, HttpMethod method, URI uri, InetAddress address, Map<String, String> headers, byte[] body,
+                   long maxBytes) {
         this.client = client;
         this.maxBytes = maxBytes;
+        this.body = body;
         boolean https = uri.getScheme().toLowerCase(Locale.ROOT).equals("https");
         int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         this.options = new RequestOptions()
-                .setMethod(HttpMethod.GET)
+                .setMethod(method)
                 .setSsl(https)
                 .setHost(uri.getHost())
                 .setPort(port)
@@ -67,7 +74,11 @@ final class PinnedExchange {
         // Listening before sending: the answer cannot come before there is a handler for its first bytes.
         Future<Answer> answer = connected.response().compose(response -> CappedBody.read(response, maxBytes)
                 .map(body -> new Answer(response.statusCode(), headers(response.headers()), body)));
-        connected.end();
+        if (body == null) {
+            connected.end();
+        } else {
+            connected.end(io.vertx.core.buffer.Buffer.buffer(body));
+        }
         return answer;
     }
 

@@ -13,12 +13,18 @@ import java.util.Optional;
 @RequestScoped
 public class Caller {
 
+    private Long tokenId;
     private String name;
     private List<Scope> scopes = List.of();
     private String session;
 
     public String name() {
         return name;
+    }
+
+    /** The id of the token that authenticated the request (what owns a subscription), or null for nobody. */
+    public Long tokenId() {
+        return tokenId;
     }
 
     public boolean authenticated() {
@@ -35,6 +41,7 @@ public class Caller {
     }
 
     void authenticatedAs(ApiToken token) {
+        this.tokenId = token.id;
         this.name = token.name;
         this.scopes = token.scopeList();
     }

@@ -3,9 +3,12 @@ package org.noticeline.security;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What a token may do. {@code admin} includes {@code ingest}: an administrator can also write notices. */
+/**
+ * What a token may do. {@code admin} includes the others: an administrator can also write notices and subscribe.
+ * {@code subscribe} owns webhook subscriptions and nothing else.
+ */
 public enum Scope {
-    INGEST, ADMIN;
+    INGEST, ADMIN, SUBSCRIBE;
 
     public String id() {
         return name().toLowerCase();

@@ -56,7 +56,7 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull(message = "a JSON body with name and scopes is required") NewToken request) {
         List<Scope> scopes = request.scopes().stream()
-                .map(s -> Scope.fromId(s).orElseThrow(() -> InvalidException.of("scopes", "unknown scope '" + s + "'; expected ingest or admin")))
+                .map(s -> Scope.fromId(s).orElseThrow(() -> InvalidException.of("scopes", "unknown scope '" + s + "'; expected ingest, admin or subscribe")))
                 .toList();
         if (request.expiresAt() != null && request.expiresAt().isBefore(Instant.now())) {
             throw InvalidException.of("expiresAt", "must be in the future");

@@ -1,0 +1,63 @@
+package org.noticeline.subscription;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** One subscription as stored: whose it is, where it is sent, what it selects and wants, and its signing secrets. */
+@Entity
+public class Subscription extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    @Column(name = "owner_token_id")
+    public Long ownerTokenId;
+    @Column(name = "owner_name")
+    public String ownerName;
+    public Channel channel;
+    /** The webhook URL (or, for later channels, their address). */
+    public String target;
+    /** The filter as {@link SubscriptionFilter} JSON. */
+    @Column(name = "filter_json")
+    public String filterJson;
+    /** Comma-separated {@link EventType} ids. */
+    public String events;
+    public SubscriptionStatus status;
+    @Column(name = "status_reason")
+    public String statusReason;
+    public String secret;
+    @Column(name = "previous_secret")
+    public String previousSecret;
+    @Column(name = "previous_secret_until")
+    public Instant previousSecretUntil;
+    /** The head of the change log when it was created: only later changes are planned for it (no backfill). */
+    @Column(name = "start_after")
+    public long startAfter;
+    /** When its deliveries started failing without a success since; null while they succeed. */
+    @Column(name = "failing_since")
+    public Instant failingSince;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public List<EventType> eventList() {
+        return Arrays.stream(events.split(",")).map(String::trim).map(EventType::fromId).flatMap(Optional::stream).toList();
+    }
+
+    public boolean wants(EventType type) {
+        return eventList().contains(type);
+    }
+
+    /** The secrets that sign now: the current one, and the previous one during the overlap after a rotation. */
+    public List<String> signingSecrets(Instant now) {
+        return previousSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)
+                ? List.of(secret, previousSecret) : List.of(secret);
+    }
+}

@@ -1,0 +1,105 @@
+package org.noticeline.subscription;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.noticeline.notice.Notice;
+import org.noticeline.notice.NoticeFilter;
+import org.noticeline.notice.RuleLink;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A subscription's filter as stored and shown: the parameters of {@code /api/notices} (each list sorted, without
+ * repeats; {@code rule} holds keys and instruments alike), validated against the catalog when it was set.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record SubscriptionFilter(List<String> platform, List<String> rule, List<String> authority, List<String> type,
+                                 List<String> jurisdiction, List<String> proceeding, String from, String to) {
+
+    /** The dimensions the planner indexes; a subscription with no term in one has the term {@value #ANY} there. */
+    static final List<String> DIMENSIONS = List.of("platform", "rule", "authority", "type", "jurisdiction", "proceeding");
+    static final String ANY = "*";
+
+    public SubscriptionFilter {
+        platform = canonical(platform);
+        rule = canonical(rule);
+        authority = canonical(authority);
+        type = canonical(type);
+        jurisdiction = canonical(jurisdiction);
+        proceeding = canonical(proceeding);
+    }
+
+    public static SubscriptionFilter of(NoticeFilter filter) {
+        return new SubscriptionFilter(filter.platforms(), Stream.concat(filter.ruleKeys().stream(), filter.instruments().stream()).toList(),
+                filter.authorities(), filter.types(), filter.jurisdictions(), filter.proceedings(),
+                filter.from() == null ? null : filter.from().toString(), filter.to() == null ? null : filter.to().toString());
+    }
+
+    /** The same selection as a {@link NoticeFilter}, to confirm a candidate with {@link NoticeFilter#match}. */
+    public NoticeFilter toNoticeFilter() {
+        List<String> keys = rule.stream().filter(r -> r.contains(":")).toList();
+        List<String> instruments = rule.stream().filter(r -> !r.contains(":")).toList();
+        return new NoticeFilter(platform, keys, instruments, authority, type, jurisdiction, proceeding,
+                from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to), true, 1, null);
+    }
+
+    /** The filter as a reader would write it ({@code platform=x,tiktok rule=DSA:34}), or {@code every notice}. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        List<List<String>> lists = List.of(platform, rule, authority, type, jurisdiction, proceeding);
+        for (int i = 0; i < DIMENSIONS.size(); i++) {
+            if (!lists.get(i).isEmpty()) {
+                parts.add(DIMENSIONS.get(i) + "=" + String.join(",", lists.get(i)));
+            }
+        }
+        if (from != null) {
+            parts.add("from=" + from);
+        }
+        if (to != null) {
+            parts.add("to=" + to);
+        }
+        return parts.isEmpty() ? "every notice" : String.join(" ", parts);
+    }
+
+    /** This filter's terms by dimension, {@value #ANY} where it has none. */
+    Map<String, List<String>> terms() {
+        Map<String, List<String>> terms = new LinkedHashMap<>();
+        List<List<String>> lists = List.of(platform, rule, authority, type, jurisdiction, proceeding);
+        for (int i = 0; i < DIMENSIONS.size(); i++) {
+            terms.put(DIMENSIONS.get(i), lists.get(i).isEmpty() ? List.of(ANY) : lists.get(i));
+        }
+        return terms;
+    }
+
+    /** A notice's own terms by dimension, plus {@value #ANY} in each: the index rows that make a subscription a candidate. */
+    static Map<String, List<String>> termsOf(Notice notice) {
+        Map<String, List<String>> terms = new LinkedHashMap<>();
+        terms.put("platform", withAny(notice.platformIds()));
+        List<String> rules = new ArrayList<>();
+        for (RuleLink link : notice.rules) {
+            rules.add(link.ruleKey);
+            rules.add(link.instrumentCode);
+        }
+        terms.put("rule", withAny(rules));
+        terms.put("authority", withAny(List.of(notice.authority.id)));
+        terms.put("type", withAny(notice.type == null ? List.of() : List.of(notice.type)));
+        terms.put("jurisdiction", withAny(notice.jurisdiction == null ? List.of() : List.of(notice.jurisdiction)));
+        terms.put("proceeding", withAny(notice.proceeding == null ? List.of() : List.of(notice.proceeding.id)));
+        return terms;
+    }
+
+    private static List<String> withAny(List<String> values) {
+        TreeSet<String> set = new TreeSet<>(values.stream().filter(v -> v != null).toList());
+        set.add(ANY);
+        return List.copyOf(set);
+    }
+
+    private static List<String> canonical(List<String> values) {
+        return values == null ? List.of() : List.copyOf(new TreeSet<>(values));
+    }
+}

@@ -1,0 +1,20 @@
+package org.noticeline.subscription;
+
+import jakarta.persistence.Converter;
+import org.noticeline.domain.StoredEnum;
+import org.noticeline.domain.StoredEnumConverter;
+
+/**
+ * Whether a subscription is sent to. Deliveries are still planned for a paused one (they wait, and go out when it is
+ * resumed); none are for a disabled one (its endpoint said 410 Gone).
+ */
+public enum SubscriptionStatus implements StoredEnum {
+    ACTIVE, PAUSED, DISABLED;
+
+    @Converter(autoApply = true)
+    public static class Column extends StoredEnumConverter<SubscriptionStatus> {
+        public Column() {
+            super(SubscriptionStatus.class);
+        }
+    }
+}

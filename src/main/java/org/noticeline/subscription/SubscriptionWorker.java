@@ -1,0 +1,141 @@
+package org.noticeline.subscription;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.noticeline.changelog.Change;
+import org.noticeline.changelog.ChangeConsumer;
+import org.noticeline.changelog.ChangeLog;
+import org.noticeline.config.NoticelineConfig;
+import org.noticeline.time.AppClock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Each replica's delivery loop: plan, then send what is due, whenever the change log reports a public change from any
+ * replica ({@link ChangeConsumer}, within about a second), when this replica queued a ping or redelivery, and every
+ * {@code noticeline.subscriptions.tick} otherwise (retries come due with time alone). Each round also pauses the
+ * subscriptions of revoked or expired tokens, refreshes the gauges, and once a minute deletes delivery records older
+ * than {@code noticeline.subscriptions.retention}.
+ */
+@ApplicationScoped
+public class SubscriptionWorker implements ChangeConsumer {
+
+    private static final Logger LOG = Logger.getLogger(SubscriptionWorker.class);
+    private static final Duration CLEANUP_EVERY = Duration.ofMinutes(1);
+
+    @Inject
+    DeliveryPlanner planner;
+    @Inject
+    DeliverySender sender;
+    @Inject
+    SubscriptionMetrics metrics;
+    @Inject
+    ChangeLog log;
+    @Inject
+    EntityManager em;
+    @Inject
+    AppClock clock;
+    @Inject
+    NoticelineConfig config;
+
+    private final Semaphore woken = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+    private Instant lastCleanup = Instant.EPOCH;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.subscriptions().enabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "subscription-worker");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public void apply(List<Change> changes) {
+        if (changes.stream().anyMatch(Change::visible)) {
+            wake();
+        }
+    }
+
+    /** Runs a round soon, on this replica's worker thread. */
+    public void wake() {
+        if (woken.availablePermits() == 0) {
+            woken.release();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                round();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "a delivery round failed; trying again in %s", config.subscriptions().tick());
+            }
+            try {
+                if (woken.tryAcquire(config.subscriptions().tick().toMillis(), TimeUnit.MILLISECONDS)) {
+                    woken.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** One round: what the loop does each time; tests call it to run one now. */
+    public void round() {
+        pauseOrphans();
+        planner.planAll();
+        sender.sendDue();
+        if (clock.now().isAfter(lastCleanup.plus(CLEANUP_EVERY))) {
+            cleanup();
+            lastCleanup = clock.now();
+        }
+        observe();
+    }
+
+    /** Pauses active subscriptions whose owner token was revoked or has expired, saying so. */
+    @Transactional
+    public int pauseOrphans() {
+        Instant now = Instant.now();
+        return em.createNativeQuery("update subscription set status = 'paused', status_reason = ?1, updated_at = ?2"
+                        + " where status = 'active' and owner_token_id in"
+                        + " (select id from api_token where revoked_at is not null or (expires_at is not null and expires_at < ?2))")
+                .setParameter(1, "paused at " + now + ": the owner token was revoked or has expired")
+                .setParameter(2, now).executeUpdate();
+    }
+
+    /** Deletes delivery records older than the retention; answers how many. */
+    @Transactional
+    public int cleanup() {
+        return em.createNativeQuery("delete from delivery where created_at < ?1 and (lease_until is null or lease_until < ?2)")
+                .setParameter(1, clock.now().minus(config.subscriptions().retention()))
+                .setParameter(2, clock.now()).executeUpdate();
+    }
+
+    @Transactional
+    void observe() {
+        long pending = ((Number) em.createNativeQuery("select count(*) from delivery where status = 'pending'").getSingleResult()).longValue();
+        long dead = ((Number) em.createNativeQuery("select count(*) from delivery where status = 'dead'").getSingleResult()).longValue();
+        metrics.observed(pending, dead, log.head() - planner.position());
+    }
+}

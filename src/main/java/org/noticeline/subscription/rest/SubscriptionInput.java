@@ -1,0 +1,113 @@
+package org.noticeline.subscription.rest;
+
+import org.noticeline.catalog.model.Catalog;
+import org.noticeline.config.NoticelineConfig;
+import org.noticeline.domain.FieldError;
+import org.noticeline.domain.InvalidException;
+import org.noticeline.notice.NoticeFilter;
+import org.noticeline.notice.rest.NoticeFilterParams;
+import org.noticeline.subscription.Channel;
+import org.noticeline.subscription.EventType;
+import org.noticeline.web.ProblemException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reading a subscription's body: the filter as {@code /api/notices} takes it (each value a string or a list of
+ * strings), checked by {@link NoticeFilterParams} against the catalog, every problem named {@code filter.<name>};
+ * the events by their ids. Sizes are capped first, so no value reaches a message whole.
+ */
+final class SubscriptionInput {
+
+    static final int MAX_VALUES = 50;
+    static final int MAX_VALUE_LENGTH = 200;
+    static final int MAX_EVENTS = 10;
+    private static final List<String> FILTERS = List.of("platform", "rule", "authority", "type", "jurisdiction", "proceeding", "from", "to");
+
+    private SubscriptionInput() {
+    }
+
+    static Channel channel(String channel) {
+        if (channel == null || channel.isBlank()) {
+            return Channel.WEBHOOK;
+        }
+        return Optional.of(channel.strip()).flatMap(c -> java.util.Arrays.stream(Channel.values()).filter(v -> v.id().equals(c)).findFirst())
+                .orElseThrow(() -> InvalidException.of("channel", "'" + FieldError.excerpt(channel) + "' is not a channel; expected webhook"));
+    }
+
+    static List<EventType> events(List<String> events, boolean required) {
+        if (events == null) {
+            return required ? List.of(EventType.NOTICE_NEW) : null;
+        }
+        if (events.isEmpty()) {
+            throw InvalidException.of("events", "at least one of " + ids());
+        }
+        if (events.size() > MAX_EVENTS) {
+            throw InvalidException.of("events", "at most " + MAX_EVENTS + " events");
+        }
+        List<EventType> types = new ArrayList<>();
+        for (String event : events) {
+            types.add(EventType.fromId(event == null ? "" : event.strip()).orElseThrow(() -> InvalidException.of("events",
+                    "'" + FieldError.excerpt(event) + "' is not an event; expected one of " + ids())));
+        }
+        return types.stream().distinct().toList();
+    }
+
+    static NoticeFilter filter(Map<String, Object> raw, Catalog catalog, NoticelineConfig config) {
+        NoticeFilterParams params = new NoticeFilterParams();
+        if (raw != null) {
+            for (Map.Entry<String, Object> entry : raw.entrySet()) {
+                String name = entry.getKey();
+                if (!FILTERS.contains(name)) {
+                    throw InvalidException.of("filter." + FieldError.excerpt(name), "not a filter; expected " + String.join(", ", FILTERS));
+                }
+                List<String> values = values("filter." + name, entry.getValue());
+                switch (name) {
+                    case "platform" -> params.platform = values;
+                    case "rule" -> params.rule = values;
+                    case "authority" -> params.authority = values;
+                    case "type" -> params.type = values;
+                    case "jurisdiction" -> params.jurisdiction = values;
+                    case "proceeding" -> params.proceeding = values;
+                    case "from" -> params.from = values;
+                    default -> params.to = values;
+                }
+            }
+        }
+        try {
+            return params.toFilter(catalog, config);
+        } catch (ProblemException e) {
+            String field = e.errors().isEmpty() ? "filter" : "filter." + e.errors().get(0).field();
+            String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
+            throw InvalidException.of(field, message);
+        }
+    }
+
+    private static List<String> values(String field, Object value) {
+        List<String> values = new ArrayList<>();
+        if (value == null) {
+            return values;
+        }
+        List<?> raw = value instanceof List<?> list ? list : List.of(value);
+        if (raw.size() > MAX_VALUES) {
+            throw InvalidException.of(field, "at most " + MAX_VALUES + " values");
+        }
+        for (Object item : raw) {
+            if (!(item instanceof String text)) {
+                throw InvalidException.of(field, "expected a string or a list of strings");
+            }
+            if (text.length() > MAX_VALUE_LENGTH) {
+                throw InvalidException.of(field, "'" + FieldError.excerpt(text) + "' is longer than " + MAX_VALUE_LENGTH + " characters");
+            }
+            values.add(text);
+        }
+        return values;
+    }
+
+    private static String ids() {
+        return String.join(", ", java.util.Arrays.stream(EventType.values()).map(EventType::id).toList());
+    }
+}
