@@ -24,6 +24,10 @@ record FeedItem(String id, String title, String link, Instant published, Instant
 
     /** A category: {@code scheme} names the vocabulary (under the public base), {@code term} the value as our URLs spell it. */
     record Category(String scheme, String term, String label) {
+
+        Category {
+            label = XmlText.of(label);
+        }
     }
 
     static final String WITHDRAWN = "withdrawn";
@@ -31,6 +35,13 @@ record FeedItem(String id, String title, String link, Instant published, Instant
     static final int EXCERPT = 400;
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().build();
+
+    /** What people wrote may hold characters XML cannot carry; {@link XmlText} leaves them out here, once for both formats. */
+    FeedItem {
+        title = XmlText.of(title);
+        author = XmlText.of(author);
+        summary = XmlText.of(summary);
+    }
 
     static FeedItem of(Notice notice, Catalog catalog, PublicUrls urls) {
         boolean withdrawn = notice.status == NoticeStatus.WITHDRAWN;

@@ -10,6 +10,11 @@ import java.util.List;
 record TimelineFeed(String id, String title, String description, String atomUrl, String rssUrl, String pageUrl,
                     Instant updated, List<FeedItem> items) {
 
+    TimelineFeed {
+        // The title names catalog entries, which come from files: they may hold what XML cannot carry too.
+        title = XmlText.of(title);
+    }
+
     String selfUrl(FeedType type) {
         return type == FeedType.ATOM ? atomUrl : rssUrl;
     }

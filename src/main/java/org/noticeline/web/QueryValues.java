@@ -22,20 +22,24 @@ public final class QueryValues {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    /** A whole number from {@code min} to {@code max}; {@code fallback} when absent or blank. */
+    /**
+     * A whole number from {@code min} to {@code max}; {@code fallback} when absent or blank. Digits only, around them
+     * whitespace only (a trailing NUL or other control character is not a number); any count of digits, so that a
+     * number too large for a long is told as out of range, like every other number above {@code max}.
+     */
     public static long number(String name, String value, long min, long max, long fallback) {
         if (blank(value)) {
             return fallback;
         }
-        String trimmed = value.trim();
+        String trimmed = value.strip();
+        if (!trimmed.matches("[0-9]+")) {
+            throw ProblemException.badParameter(name, "'" + FieldError.excerpt(value) + "' is not a whole number from " + min + " to " + max);
+        }
         long parsed;
         try {
-            parsed = trimmed.matches("[0-9]{1,18}") ? Long.parseLong(trimmed) : -1;
+            parsed = Long.parseLong(trimmed);
         } catch (NumberFormatException e) {
-            parsed = -1;
-        }
-        if (parsed < 0) {
-            throw ProblemException.badParameter(name, "'" + FieldError.excerpt(value) + "' is not a whole number from " + min + " to " + max);
+            parsed = Long.MAX_VALUE; // digits only, so only too large for a long: above any max
         }
         if (parsed < min || parsed > max) {
             throw ProblemException.badParameter(name, name + " must be between " + min + " and " + max);
@@ -48,7 +52,7 @@ public final class QueryValues {
         if (blank(value)) {
             return false;
         }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
             default -> throw ProblemException.badParameter(name, "'" + FieldError.excerpt(value) + "' is not true or false");

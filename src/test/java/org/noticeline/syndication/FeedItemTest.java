@@ -19,4 +19,11 @@ class FeedItemTest {
         String excerpt = FeedItem.excerpt("word ".repeat(200));
         assertThat(excerpt).endsWith("word …").hasSizeLessThanOrEqualTo(FeedItem.EXCERPT + 2);
     }
+
+    @Test
+    void textKeepsWhatXmlCanCarryAndLeavesOutTheRest() {
+        assertThat(XmlText.of("tab\tnew line\n emoji \uD83D\uDE00 RTL \u202E bidi")).isEqualTo("tab\tnew line\n emoji \uD83D\uDE00 RTL \u202E bidi");
+        assertThat(XmlText.of("a\u0000b\u0001c\u000Bd\u001Fe\uFFFEf\uFFFFg\uD800h")).isEqualTo("abcdefgh");
+        assertThat(XmlText.of(null)).isNull();
+    }
 }

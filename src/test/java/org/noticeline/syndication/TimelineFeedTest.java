@@ -266,6 +266,30 @@ class TimelineFeedTest {
         assertThat(item.getCategories()).extracting(c -> c.getValue()).contains(FeedItem.WITHDRAWN);
     }
 
+    /**
+     * Writes accept characters that XML 1.0 cannot carry (C0 controls, U+FFFE); a feed that holds such a notice leaves
+     * them out and stays a well-formed document, instead of failing for every reader of every feed that holds it.
+     */
+    @Test
+    void charactersXmlCannotCarryAreLeftOutAndTheFeedStaysWellFormed() throws Exception {
+        String slug = slug("control");
+        Map<String, Object> notice = NoticeWriteTest.notice(slug, "Ofcom wrote\u000B to 4chan\u0001 under section 102.");
+        notice.put("title", "Ofcom\u0007 writes \uFFFE(" + slug + ")");
+        asAdmin().body(notice).put("/api/notices/" + slug).then().statusCode(201);
+
+        for (String path : List.of("/feeds/notices.atom?platform=4chan", "/feeds/notices.rss?platform=4chan")) {
+            String xml = until(() -> fetch(path), body -> body.contains(TagUris.notice(slug)));
+            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new org.xml.sax.InputSource(new StringReader(xml)));
+            assertThat(xml).contains("Ofcom writes (" + slug + ")", "Ofcom wrote to 4chan under section 102.");
+        }
+
+        asAdmin().body(Map.of("reason", "sent\u0002 twice")).delete("/api/notices/" + slug).then().statusCode(200);
+        Feed feed = atomUntil("/feeds/notices.atom?platform=4chan", f -> entry(f, slug).getTitle().startsWith("[Withdrawn] "));
+        assertThat(entry(feed, slug).getSummary().getValue()).startsWith("Withdrawn (sent twice).");
+        assertThat(rss("/feeds/notices.rss?platform=4chan").getItems()).anyMatch(i -> i.getGuid().getValue().equals(TagUris.notice(slug)));
+    }
+
     @Test
     void draftsAndDiscardedNoticesAreInNoFeed() {
         String title = "Ofcom letter to 4chan awaiting review " + RUN;

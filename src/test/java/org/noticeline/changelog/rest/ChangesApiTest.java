@@ -115,6 +115,20 @@ class ChangesApiTest {
         write().header("If-Match", "\"2\"").post("/api/notices/changes-restore-etag/restore").then().statusCode(200).header("ETag", "\"3\"");
     }
 
+    /** A field named twice is ambiguous: a 400 naming it, for every JSON body (it was a 500 for the one-field reason). */
+    @Test
+    void aJsonFieldNamedTwiceIsA400() {
+        write().body(NoticeWriteTest.notice("changes-duplicate-key", "Live.")).post("/api/notices").then().statusCode(201);
+        write().body("{\"reason\": \"a\", \"reason\": \"b\"}").delete("/api/notices/changes-duplicate-key").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("Duplicate field 'reason'"));
+        write().body(Map.of("reason", "test")).delete("/api/notices/changes-duplicate-key").then().statusCode(200);
+        write().body("{\"reason\": \"a\", \"reason\": \"b\"}").post("/api/notices/changes-duplicate-key/restore").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("Duplicate field 'reason'"));
+        write().body("{\"slug\": \"changes-duplicate-title\", \"title\": \"One\", \"title\": \"Two\"}").post("/api/notices").then()
+                .statusCode(400).body("detail", containsString("Duplicate field 'title'"));
+        given().get("/api/notices/changes-duplicate-key").then().statusCode(200).body("status", equalTo("withdrawn")).body("revision", equalTo(2));
+    }
+
     @Test
     void badParametersAreProblemsNamingThem() {
         for (String query : List.of("since=-1", "since=abc", "since=1.5", "since=99999999999999999999", "since=1&since=2")) {
@@ -132,6 +146,22 @@ class ChangesApiTest {
                 .extract().path("token");
         given().header("Authorization", "Bearer " + ingest).get("/api/changes?drafts=true").then().statusCode(403);
         given().get("/api/changes?limit=10000").then().statusCode(200);
+    }
+
+    /** since goes up to the largest number it names in its own 400; what is not digits (a trailing NUL) is refused. */
+    @Test
+    void sinceTakesEveryNumberItAdvertisesAndNothingElse() {
+        long largest = Long.MAX_VALUE - 1;
+        given().get("/api/changes?since=" + largest).then().statusCode(200).body("items.size()", equalTo(0))
+                .body("next", equalTo(largest));
+        given().get("/api/changes?since=" + Long.MAX_VALUE).then().statusCode(400)
+                .body("errors[0].message", equalTo("since must be between 0 and " + largest));
+        given().get("/api/changes?since=123456789012345678901234567890").then().statusCode(400)
+                .body("errors[0].message", equalTo("since must be between 0 and " + largest));
+        for (String raw : List.of("1%00", "%001", "1%01", "%EF%BC%91", "1%E2%80%8B")) {
+            given().urlEncodingEnabled(false).get("/api/changes?since=" + raw).then().statusCode(400).body("errors[0].field", equalTo("since"));
+        }
+        given().urlEncodingEnabled(false).get("/api/changes?since=%201%09&limit=1").then().statusCode(200);
     }
 
     @Test
