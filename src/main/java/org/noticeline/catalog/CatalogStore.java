@@ -30,6 +30,11 @@ public class CatalogStore {
     }
 
     private final AtomicReference<Snapshot> cached = new AtomicReference<>();
+    /** Moves whenever the cache is forgotten, so that a read that began before is not stored after. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+    @jakarta.inject.Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     /**
      * Makes the database say what {@code catalog} says, and answers whether that changed anything. Entries the YAML
@@ -107,12 +112,24 @@ public class CatalogStore {
             proceeding.persist();
         }
         Instrument.flush();
-        cached.set(null);
+        forget();
+        // Readers until the commit still see the old catalog; forget again once they can see the new one.
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget();
+            }
+        });
         return !before.equals(read());
     }
 
     /** Forgets the cached snapshot, so the next {@link #catalog} reads the database (another replica changed it). */
     public void forget() {
+        generation.incrementAndGet();
         cached.set(null);
     }
 
@@ -121,10 +138,14 @@ public class CatalogStore {
     public Catalog catalog() {
         Snapshot snapshot = cached.get();
         if (snapshot == null || snapshot.readAt().isBefore(Instant.now().minus(FRESHNESS))) {
+            long readFrom = generation.get();
             Catalog current = read();
             // An equal catalog keeps the old instance, so what is built from it (the linking engine) is kept too.
-            snapshot = new Snapshot(snapshot != null && snapshot.catalog().equals(current) ? snapshot.catalog() : current, Instant.now());
-            cached.set(snapshot);
+            Snapshot previous = snapshot;
+            snapshot = new Snapshot(previous != null && previous.catalog().equals(current) ? previous.catalog() : current, Instant.now());
+            if (generation.get() == readFrom) {
+                cached.compareAndSet(previous, snapshot);
+            }
         }
         return snapshot.catalog();
     }
