@@ -154,6 +154,42 @@ class DeliveryGuaranteesTest {
                 notices, beforeKill, repeats, restartedMs, allInMs, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
+    /**
+     * A receiver slow enough that a replica cannot send its whole claim within the lease (50 claimed, 4 at a time,
+     * 1 s each, a 5 s lease): a delivery whose lease ran out while it waited its turn must not be sent by the replica
+     * that claimed it, or it goes out twice (the other replica claims it again) without anything having crashed.
+     */
+    @Test
+    void aClaimLargerThanTheLeaseCoversIsNotSentTwice() throws Exception {
+        long started = System.nanoTime();
+        String path = "/slower";
+        String prefix = "dg-slow-" + Long.toString(System.currentTimeMillis(), 36) + "-";
+        receiver.delay(path, Duration.ofSeconds(1));
+        JsonNode subscription = subscribe(path, "facebook");
+        String secret = subscription.get("secret").asText();
+
+        // Paused while the notices are written, so all 40 are pending at once and one claim takes them all on resume.
+        String id = subscription.get("id").asText();
+        assertThat(services.postJson(0, "/api/subscriptions/" + id + "/pause", "{}").statusCode()).isEqualTo(200);
+        int notices = 40;
+        writeConcurrently(prefix, "facebook", notices);
+        Set<Long> expected = createdSeqs(prefix);
+        awaitPlanned(id, notices, Duration.ofSeconds(30));
+        assertThat(services.postJson(0, "/api/subscriptions/" + id + "/resume", "{}").statusCode()).isEqualTo(200);
+        receiver.await(path, r -> true, notices, Duration.ofSeconds(60));
+        awaitAllDelivered(subscription.get("id").asText(), notices, Duration.ofSeconds(30));
+        Thread.sleep(500);
+        List<WebhookReceiver.Received> got = receiver.received(path);
+
+        assertThat(got).as("every request's signature verifies").allSatisfy(r ->
+                assertThat(SpecVerifier.verifies(secret, r)).as("signature of %s", r.header("webhook-id")).isTrue());
+        assertThat(seqs(got)).as("every matching change arrives").isEqualTo(expected);
+        assertThat(got.stream().map(r -> r.header("webhook-id")).distinct().count()).as("distinct webhook-ids").isEqualTo(notices);
+        assertThat(got).as("no delivery twice when nothing crashed").hasSize(notices);
+        System.out.printf("DeliveryGuaranteesTest: %d changes through a 1 s receiver with a 5 s lease, once each, in %d ms%n",
+                notices, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------------
 
     /** A webhook subscription to notice.new of one platform, created through process 0 with the admin token. */
@@ -220,6 +256,24 @@ class DeliveryGuaranteesTest {
                     }
                     assertThat(System.nanoTime()).as("deliveries recorded: %d delivered, %d leased, %d rows", row.getLong(1),
                             row.getLong(2), row.getLong(3)).isLessThan(end);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static void awaitPlanned(String subscriptionId, int count, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        try (Connection db = services.connect();
+             PreparedStatement query = db.prepareStatement("select count(*) from delivery where subscription_id = ?")) {
+            query.setString(1, subscriptionId);
+            while (true) {
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) == count) {
+                        return;
+                    }
+                    assertThat(System.nanoTime()).as("deliveries planned: %d", row.getLong(1)).isLessThan(end);
                 }
                 Thread.sleep(100);
             }
