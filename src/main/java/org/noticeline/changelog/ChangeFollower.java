@@ -64,7 +64,6 @@ public class ChangeFollower {
     }
 
     void onStart(@Observes StartupEvent event) {
-        log.number();
         long head = log.head();
         consumers.forEach(c -> followers.add(new Follower(c, c.resumeAfter(head))));
         position = head;
@@ -103,7 +102,6 @@ public class ChangeFollower {
 
     /** Hands every numbered change after each consumer's position to it, batch by batch. */
     void catchUp() {
-        log.numberAll();
         while (true) {
             long from = followers.stream().mapToLong(f -> f.position).min().orElse(position);
             List<Change> batch = log.read(from, BATCH, true);

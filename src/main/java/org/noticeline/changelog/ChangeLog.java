@@ -1,5 +1,6 @@
 package org.noticeline.changelog;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,7 +23,8 @@ import java.util.List;
  * above every number given before. A row committed later is numbered later, so above them too: no reader that
  * follows {@code seq} can miss it. Writers never wait for each other or for the numbering, so bulk ingest stays
  * parallel; and, unlike a visibility horizon ({@code pg_snapshot_xmin}), one long transaction does not hold back
- * everyone else's changes until it ends. Readers (and each replica's {@link ChangeFollower}) number before they read.
+ * everyone else's changes until it ends. {@link #read} and {@link #head} number first, so no reader has to remember to:
+ * whatever committed before the call is in what it is told.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -76,11 +78,15 @@ public class ChangeLog {
     }
 
     /**
-     * Numbers committed rows that have none yet (see the class comment), at most a batch; answers how many. Numberers
-     * take turns on the {@code changes} row lock, so two never hand out the same numbers.
+     * Numbers committed rows that have none yet (see the class comment), at most a batch, in a transaction of its own
+     * (also when the reader is in one); answers how many. Numberers take turns on the {@code changes} row lock, so two
+     * never hand out the same numbers.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int number() {
+    int number() {
+        return QuarkusTransaction.requiringNew().call(this::numberInThisTransaction);
+    }
+
+    private int numberInThisTransaction() {
         if (em.createNativeQuery("select id from notice_change where seq is null").setMaxResults(1).getResultList().isEmpty()) {
             return 0;
         }
@@ -94,7 +100,7 @@ public class ChangeLog {
     }
 
     /** {@link #number} until every row that may be numbered is. */
-    public void numberAll() {
+    private void numberAll() {
         int numbered;
         do {
             numbered = number();
@@ -102,18 +108,20 @@ public class ChangeLog {
     }
 
     /**
-     * The numbered changes after {@code since}, at most {@code limit}, in sequence order; with {@code everything}
-     * false only those anonymous readers may see.
+     * The changes after {@code since}, at most {@code limit}, in sequence order; with {@code everything} false only
+     * those anonymous readers may see. What committed before the call is numbered first, so it is among them.
      */
     @Transactional
     public List<Change> read(long since, int limit, boolean everything) {
+        numberAll();
         return LoggedChange.<LoggedChange>find("seq > ?1 and (visible = true or ?2 = true) order by seq", since, everything)
                 .range(0, Math.min(limit, MAX_READ) - 1).list().stream().map(LoggedChange::toChange).toList();
     }
 
-    /** The largest sequence number handed out so far (0 on an empty log). */
+    /** The largest sequence number, once what committed before the call is numbered (0 on an empty log). */
     @Transactional
     public long head() {
+        numberAll();
         Object max = em.createNativeQuery("select coalesce(max(seq), 0) from notice_change").getSingleResult();
         return ((Number) max).longValue();
     }

@@ -42,9 +42,8 @@ public class DeliveryPlanner {
     @Inject
     AppClock clock;
 
-    /** Numbers what can be numbered, then plans batch after batch until the log is read; answers the changes read. */
+    /** Plans batch after batch until the log is read; answers the changes read. */
     public int planAll() {
-        log.numberAll();
         int total = 0;
         int planned;
         do {

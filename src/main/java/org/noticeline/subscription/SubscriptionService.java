@@ -68,7 +68,6 @@ public class SubscriptionService {
             throw new ConflictException("token '" + owner.name() + "' owns " + owned + " subscriptions, the most allowed"
                     + " (noticeline.subscriptions.max-per-owner)");
         }
-        log.numberAll();
         Instant now = clock.now();
         Subscription s = new Subscription();
         s.id = "sub_" + HexFormat.of().formatHex(randomBytes(12));

@@ -58,7 +58,6 @@ public class ChangesResource {
                     ? new ProblemException(403, "Forbidden", "drafts=true needs a token with the admin scope", null)
                     : new ProblemException(401, "Unauthorized", "drafts=true needs a token with the admin scope", null);
         }
-        log.numberAll();
         List<Item> items = log.read(from, count, everything).stream().map(Item::of).toList();
         return new Page(items, items.isEmpty() ? from : items.get(items.size() - 1).seq());
     }
