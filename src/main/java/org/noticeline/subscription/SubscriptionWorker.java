@@ -11,14 +11,13 @@ import org.jboss.logging.Logger;
 import org.noticeline.changelog.Change;
 import org.noticeline.changelog.ChangeConsumer;
 import org.noticeline.changelog.ChangeLog;
+import org.noticeline.changelog.Wakeup;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.time.AppClock;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Each replica's delivery loop: plan, then send what is due, whenever the change log reports a public change from any
@@ -48,7 +47,7 @@ public class SubscriptionWorker implements ChangeConsumer {
     @Inject
     NoticelineConfig config;
 
-    private final Semaphore woken = new Semaphore(0);
+    private final Wakeup woken = new Wakeup();
     private volatile boolean running;
     private Thread thread;
     private Instant lastCleanup = Instant.EPOCH;
@@ -79,9 +78,7 @@ public class SubscriptionWorker implements ChangeConsumer {
 
     /** Runs a round soon, on this replica's worker thread. */
     public void wake() {
-        if (woken.availablePermits() == 0) {
-            woken.release();
-        }
+        woken.raise();
     }
 
     private void run() {
@@ -92,9 +89,7 @@ public class SubscriptionWorker implements ChangeConsumer {
                 LOG.warnf(e, "a delivery round failed; trying again in %s", config.subscriptions().tick());
             }
             try {
-                if (woken.tryAcquire(config.subscriptions().tick().toMillis(), TimeUnit.MILLISECONDS)) {
-                    woken.drainPermits();
-                }
+                woken.await(config.subscriptions().tick());
             } catch (InterruptedException e) {
                 return;
             }
