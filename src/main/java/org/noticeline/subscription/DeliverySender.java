@@ -116,7 +116,10 @@ public class DeliverySender {
 
     /**
      * Leases up to {@code max} due deliveries of active subscriptions to this replica for {@code noticeline.subscriptions.lease},
-     * in one short transaction, and answers them with what sending needs.
+     * in one short transaction, and answers them with what sending needs. A subscription paused while failing still has
+     * the deliveries it was already retrying tried until their schedule is spent: the pause after a day of failures
+     * falls, with the retries' jitter, anywhere around the last attempts, and must not leave a delivery neither sent
+     * nor dead; the deliveries never tried wait for the resume.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
@@ -124,7 +127,8 @@ public class DeliverySender {
         Instant now = clock.now();
         List<Object> ids = em.createNativeQuery("select id from delivery where status = 'pending' and next_attempt_at <= ?1"
                         + " and (lease_until is null or lease_until < ?1)"
-                        + " and subscription_id in (select id from subscription where status = 'active')"
+                        + " and subscription_id in (select id from subscription where status = 'active'"
+                        + " or (status = 'paused' and failing_since is not null and delivery.attempts > 0))"
                         + " order by next_attempt_at, id limit " + max + (postgres() ? " for update skip locked" : " for update"))
                 .setParameter(1, now).getResultList();
         if (ids.isEmpty()) {

@@ -6,7 +6,8 @@ import org.noticeline.domain.StoredEnumConverter;
 
 /**
  * Whether a subscription is sent to. Deliveries are still planned for a paused one (they wait, and go out when it is
- * resumed); none are for a disabled one (its endpoint said 410 Gone).
+ * resumed; those already being retried after failures run out their schedule); none are for a disabled one (its
+ * endpoint said 410 Gone).
  */
 public enum SubscriptionStatus implements StoredEnum {
     ACTIVE, PAUSED, DISABLED;
