@@ -75,13 +75,26 @@ public class DeliverySender {
     public int sendDue() {
         int attempted = 0;
         while (true) {
+            // Taken before the claim, so the lease ends no earlier than this plus the lease.
+            Instant claimedAt = clock.now();
             List<ChannelSender.Outgoing> claimed = claim(config.subscriptions().batch());
             if (claimed.isEmpty()) {
                 return attempted;
             }
+            // A send starts only while the lease still covers it to its timeout: one that waited its turn behind slow
+            // receivers past that is released instead, or it would go out after another replica claimed it again (twice).
+            Duration lease = config.subscriptions().lease();
+            Duration timeout = config.outbound().timeout();
+            Instant lastStart = claimedAt.plus(lease).minus(timeout.compareTo(lease) < 0 ? timeout : Duration.ZERO);
             List<Future<?>> sends = new ArrayList<>();
             for (ChannelSender.Outgoing outgoing : claimed) {
-                sends.add(pool().submit(() -> record(outgoing, send(outgoing))));
+                sends.add(pool().submit(() -> {
+                    if (clock.now().isAfter(lastStart)) {
+                        release(outgoing);
+                    } else {
+                        record(outgoing, send(outgoing));
+                    }
+                }));
             }
             for (Future<?> send : sends) {
                 try {
@@ -146,6 +159,13 @@ public class DeliverySender {
                     subscription.signingSecrets(now), delivery.messageId, delivery.eventType, delivery.payload, delivery.createdAt));
         }
         return claimed;
+    }
+
+    /** Gives back a claimed delivery that was not sent, so any sender may claim it at once. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(ChannelSender.Outgoing outgoing) {
+        em.createNativeQuery("update delivery set lease_until = null, leased_by = null where id = ?1 and leased_by = ?2")
+                .setParameter(1, outgoing.deliveryId()).setParameter(2, outgoing.lease()).executeUpdate();
     }
 
     /** Records an attempt's outcome, unless the lease ran out and another sender took the delivery meanwhile. */

@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 
 /**
  * A real webhook receiver on a random loopback port: records every POST (path, headers, body) and answers each path
- * with the statuses a test lines up, the last one repeating (200 when none).
+ * with the statuses a test lines up, the last one repeating (200 when none), after the delay set for the path if any
+ * (so deliveries stay in flight).
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -38,9 +39,10 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final ExecutorService executor = Executors.newFixedThreadPool(16);
     private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
     WebhookReceiver() {
         try {
@@ -59,6 +61,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     void answer(String path, Answer... sequence) {
         answers.put(path, new ArrayDeque<>(List.of(sequence)));
+    }
+
+    /** Answers every request to {@code path} only after {@code delay} (recorded on arrival, before the wait). */
+    void delay(String path, Duration delay) {
+        delays.put(path, delay);
     }
 
     List<Received> received(String path) {
@@ -98,6 +105,14 @@ final class WebhookReceiver implements AutoCloseable {
             synchronized (this) {
                 answer = queue == null || queue.isEmpty() ? Answer.of(200) : queue.size() == 1 ? queue.peek() : queue.poll();
                 received.add(new Received(path, Map.copyOf(headers), body));
+            }
+            Duration delay = delays.get(path);
+            if (delay != null) {
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             byte[] reply = "ok".getBytes(StandardCharsets.UTF_8);
