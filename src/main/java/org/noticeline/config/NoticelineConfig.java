@@ -47,6 +47,80 @@ public interface NoticelineConfig {
      */
     Optional<String> publicBaseUrl();
 
+    /** Rate limits on requests to this service. */
+    RateLimits rateLimits();
+
+    /**
+     * Token buckets per client and per replica, kept in memory so that no request pays a database round trip. Each
+     * limit is the intended one for the whole service; a replica enforces its share, the limit divided by
+     * {@code replicas} (rounded up), since a load balancer spreads a client's requests over them.
+     */
+    interface RateLimits {
+        /** Enforce the limits (health and metrics under {@code /q/} are never limited). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How many replicas share the limits below. */
+        @WithDefault("1")
+        int replicas();
+
+        /**
+         * Addresses or CIDR blocks of proxies in front of the service (a load balancer, an ingress controller). A request
+         * from one of them is the client's that the rightmost address in {@code X-Forwarded-For} not in this list names.
+         */
+        Optional<java.util.List<String>> trustedProxies();
+
+        /** Most clients one replica keeps buckets for; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        int maxClients();
+
+        /** Requests with a valid token get this many times each limit, in a bucket of the token's own. */
+        @WithDefault("10")
+        int tokenFactor();
+
+        /** Pages, API reads and everything not listed below. */
+        @WithDefault("1200")
+        int generalPerMinute();
+
+        @WithDefault("200")
+        int generalBurst();
+
+        /** {@code /api/search} and {@code /search}. */
+        @WithDefault("120")
+        int searchPerMinute();
+
+        @WithDefault("30")
+        int searchBurst();
+
+        /** {@code POST /api/extract}. */
+        @WithDefault("30")
+        int extractPerMinute();
+
+        @WithDefault("10")
+        int extractBurst();
+
+        /** Exports: {@code /api/export}, and lists asked for as CSV, JSON lines, CSL-JSON or BibTeX. */
+        @WithDefault("10")
+        int exportPerMinute();
+
+        @WithDefault("5")
+        int exportBurst();
+
+        /** Uploads and bulk writes: {@code POST /api/documents}, {@code /api/import}. */
+        @WithDefault("30")
+        int uploadPerMinute();
+
+        @WithDefault("10")
+        int uploadBurst();
+
+        /** The e-mail sign-up form and API ({@code /subscribe}, {@code POST /api/subscriptions} without a token). */
+        @WithDefault("10")
+        int signupPerMinute();
+
+        @WithDefault("5")
+        int signupBurst();
+    }
+
     /** Requests this service makes to other hosts (official feeds, the pages they link to). */
     Outbound outbound();
 

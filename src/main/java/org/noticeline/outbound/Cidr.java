@@ -2,9 +2,14 @@ package org.noticeline.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 /** A block of IPv4 or IPv6 addresses written as {@code address/length}. */
-final class Cidr {
+public final class Cidr {
+
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    /** A dotted quad, or anything with a colon (Java reads that as an IPv6 literal and never looks it up). */
+    private static final Pattern LITERAL = Pattern.compile(OCTET + "(\\." + OCTET + "){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     private final String text;
     private final byte[] prefix;
@@ -16,18 +21,28 @@ final class Cidr {
         this.length = length;
     }
 
-    /** {@code text} is an address literal, so parsing it never looks anything up. */
-    static Cidr parse(String text) {
+    /**
+     * Parses {@code address/length}, or a bare address as a block of one. Only address literals are taken, so parsing
+     * never looks a name up (configuration names trusted proxies with these).
+     */
+    public static Cidr parse(String text) {
         int slash = text.indexOf('/');
-        String literal = text.substring(0, slash);
+        String literal = slash < 0 ? text : text.substring(0, slash);
+        if (!LITERAL.matcher(literal).matches()) {
+            throw new IllegalArgumentException("not an IP address: " + text);
+        }
         try {
             byte[] prefix = InetAddress.getByName(literal).getAddress();
             if (literal.contains(":") && prefix.length == 4) {
                 // Java turns ::ffff:a.b.c.d into a.b.c.d; the block is meant in IPv6.
                 prefix = ipv4Mapped(prefix);
             }
-            return new Cidr(text, prefix, Integer.parseInt(text.substring(slash + 1)));
-        } catch (UnknownHostException e) {
+            int length = slash < 0 ? prefix.length * 8 : Integer.parseInt(text.substring(slash + 1));
+            if (length < 0 || length > prefix.length * 8) {
+                throw new IllegalArgumentException("not a prefix length for " + literal + ": " + text);
+            }
+            return new Cidr(text, prefix, length);
+        } catch (UnknownHostException | NumberFormatException e) {
             throw new IllegalArgumentException("not a CIDR block: " + text, e);
         }
     }
@@ -45,7 +60,7 @@ final class Cidr {
     }
 
     /** True when {@code address} (4 or 16 bytes) lies in this block; an IPv4 address is never in an IPv6 block. */
-    boolean contains(byte[] address) {
+    public boolean contains(byte[] address) {
         if (address.length != prefix.length) {
             return false;
         }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import org.noticeline.security.ratelimit.RecentTokens;
 import org.noticeline.web.Browsers;
 import org.noticeline.web.ProblemException;
 
@@ -38,6 +39,8 @@ public class TokenFilter implements ContainerRequestFilter {
     SessionCookie sessions;
     @Inject
     Caller caller;
+    @Inject
+    RecentTokens recentTokens;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -50,8 +53,10 @@ public class TokenFilter implements ContainerRequestFilter {
             if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 throw new ProblemException(401, "Unauthorized", "this endpoint needs 'Authorization: Bearer <token>'", null);
             }
-            ApiToken token = tokens.authenticate(header.substring(BEARER.length()).trim())
+            String secret = header.substring(BEARER.length()).trim();
+            ApiToken token = tokens.authenticate(secret)
                     .orElseThrow(() -> new ProblemException(401, "Unauthorized", "unknown, expired or revoked token", null));
+            recentTokens.verified(secret, token.id);
             requireScope(token, secured);
             caller.authenticatedAs(token);
             return;

@@ -49,10 +49,10 @@ class LiveStreamTest {
     @AfterEach
     void everyStreamIsClosedAgain() throws InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();
-        while (streams.openBy("address:127.0.0.1") > 0 && System.nanoTime() < end) {
+        while (streams.openBy("ip:127.0.0.1") > 0 && System.nanoTime() < end) {
             Thread.sleep(20);
         }
-        assertThat(streams.openBy("address:127.0.0.1")).isZero();
+        assertThat(streams.openBy("ip:127.0.0.1")).isZero();
     }
 
     @Test

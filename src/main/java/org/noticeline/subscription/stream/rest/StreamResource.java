@@ -22,6 +22,7 @@ import org.noticeline.config.NoticelineConfig;
 import org.noticeline.domain.FieldError;
 import org.noticeline.notice.rest.NoticeFilterParams;
 import org.noticeline.security.Caller;
+import org.noticeline.security.ratelimit.Clients;
 import org.noticeline.subscription.EventType;
 import org.noticeline.subscription.stream.LiveStreams;
 import org.noticeline.subscription.stream.StreamEvent;
@@ -47,6 +48,8 @@ public class StreamResource {
     /** What a refused client is told to wait before it tries again. */
     static final long RETRY_AFTER_SECONDS = 5;
 
+    @Inject
+    Clients clients;
     @Inject
     LiveStreams streams;
     @Inject
@@ -88,12 +91,9 @@ public class StreamResource {
         return sent;
     }
 
-    /**
-     * The token's name when one authenticated the request, else the address it came from; that address is the
-     * proxy's client only when {@code quarkus.http.proxy.*} trusts the proxy, as everywhere else.
-     */
+    /** The token's name when one authenticated the request, else its client as the rate limits tell it. */
     private String client(HttpServerRequest request) {
-        return caller.authenticated() ? "token:" + caller.name() : "address:" + request.remoteAddress().hostAddress();
+        return caller.authenticated() ? "token:" + caller.name() : clients.of(request);
     }
 
     private static Set<EventType> eventTypes(List<String> raw) {
