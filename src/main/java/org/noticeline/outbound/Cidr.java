@@ -28,22 +28,37 @@ public final class Cidr {
     public static Cidr parse(String text) {
         int slash = text.indexOf('/');
         String literal = slash < 0 ? text : text.substring(0, slash);
-        if (!LITERAL.matcher(literal).matches()) {
+        byte[] prefix = literal(literal);
+        if (prefix == null) {
             throw new IllegalArgumentException("not an IP address: " + text);
         }
+        if (literal.contains(":") && prefix.length == 4) {
+            // Java turns ::ffff:a.b.c.d into a.b.c.d; the block is meant in IPv6.
+            prefix = ipv4Mapped(prefix);
+        }
         try {
-            byte[] prefix = InetAddress.getByName(literal).getAddress();
-            if (literal.contains(":") && prefix.length == 4) {
-                // Java turns ::ffff:a.b.c.d into a.b.c.d; the block is meant in IPv6.
-                prefix = ipv4Mapped(prefix);
-            }
             int length = slash < 0 ? prefix.length * 8 : Integer.parseInt(text.substring(slash + 1));
             if (length < 0 || length > prefix.length * 8) {
                 throw new IllegalArgumentException("not a prefix length for " + literal + ": " + text);
             }
             return new Cidr(text, prefix, length);
-        } catch (UnknownHostException | NumberFormatException e) {
+        } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a CIDR block: " + text, e);
+        }
+    }
+
+    /**
+     * The 4 or 16 bytes of an address literal (a dotted quad or an IPv6 literal; {@code ::ffff:a.b.c.d} gives the
+     * IPv4 address), or null for anything else, names included: nothing is ever looked up.
+     */
+    public static byte[] literal(String text) {
+        if (text == null || text.length() > 64 || !LITERAL.matcher(text).matches()) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(text).getAddress();
+        } catch (UnknownHostException e) {
+            return null;
         }
     }
 

@@ -2,8 +2,6 @@ package org.noticeline.security.ratelimit;
 
 import org.noticeline.outbound.Cidr;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,11 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class ClientAddresses {
 
-    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
-    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
-    private static final Pattern IPV4_WITH_PORT = Pattern.compile("(" + IPV4.pattern() + "):[0-9]{1,5}");
+    private static final Pattern IPV4_WITH_PORT = Pattern.compile("([0-9.]+):[0-9]{1,5}");
     private static final Pattern BRACKETED_IPV6 = Pattern.compile("\\[([0-9a-fA-F:.]+)](:[0-9]{1,5})?");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
     /** Longer headers are not ours to walk: a proxy chain is a handful of hops. */
     private static final int MAX_HOPS = 32;
 
@@ -73,27 +68,14 @@ public final class ClientAddresses {
         return false;
     }
 
-    /** An address literal (IPv4, IPv6, either with a port as proxies sometimes write them) as 4 or 16 bytes, or null. */
+    /** An address literal, also with a port as proxies sometimes write them, as 4 or 16 bytes; null for anything else. */
     static byte[] parse(String text) {
-        if (text == null || text.isEmpty() || text.length() > 64) {
+        if (text == null) {
             return null;
         }
-        String literal = text;
         var bracketed = BRACKETED_IPV6.matcher(text);
         var withPort = IPV4_WITH_PORT.matcher(text);
-        if (bracketed.matches()) {
-            literal = bracketed.group(1);
-        } else if (withPort.matches()) {
-            literal = withPort.group(1);
-        } else if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
-            return null;
-        }
-        try {
-            // Only literals reach here: getByName parses them and looks nothing up.
-            return InetAddress.getByName(literal).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return Cidr.literal(bracketed.matches() ? bracketed.group(1) : withPort.matches() ? withPort.group(1) : text);
     }
 
     private static String key(byte[] address) {
