@@ -16,7 +16,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.noticeline.export.ExportFormat;
+import org.noticeline.export.ExportedNotice;
+import org.noticeline.export.NoticeExporter;
 import org.noticeline.security.Caller;
+import java.util.List;
+import java.util.Optional;
 import org.noticeline.security.Scope;
 import org.jboss.resteasy.reactive.RestPath;
 import org.noticeline.catalog.CatalogStore;
@@ -35,11 +47,28 @@ public class NoticeResource {
     NoticelineConfig config;
     @Inject
     Caller caller;
+    @Inject
+    NoticeExporter exporter;
 
+    /**
+     * A page of the timeline, or with {@code format=} (or an {@code Accept} only an export has) the whole of it as an
+     * export, which ignores {@code limit} and {@code cursor}.
+     */
     @GET
     @Transactional
-    public NoticeListView list(@BeanParam NoticeFilterParams params) {
-        return NoticeListView.of(NoticeQuery.run(params.toFilter(catalog.catalog(), config)));
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/x-ndjson", "application/vnd.citationstyles.csl+json", "application/x-bibtex"})
+    @APIResponse(responseCode = "200", description = "A page of notices, or an export of all of them",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeListView.class)),
+                    @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = ExportedNotice.class)),
+                    @Content(mediaType = "application/vnd.citationstyles.csl+json"), @Content(mediaType = "application/x-bibtex")})
+    public Response list(@BeanParam NoticeFilterParams params, @RestQuery List<String> format, @Context HttpHeaders headers, @Context UriInfo uri) {
+        Optional<ExportFormat> export = ExportFormat.requested(format, headers.getAcceptableMediaTypes());
+        if (export.isPresent()) {
+            params.limit = List.of();
+            params.cursor = List.of();
+            return exporter.export(params.toFilter(catalog.catalog(), config), export.get(), uri.getRequestUri().getRawQuery());
+        }
+        return Response.ok(NoticeListView.of(NoticeQuery.run(params.toFilter(catalog.catalog(), config))), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

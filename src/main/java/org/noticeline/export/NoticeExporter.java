@@ -1,0 +1,86 @@
+package org.noticeline.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.noticeline.changelog.ChangeLog;
+import org.noticeline.notice.Cursor;
+import org.noticeline.notice.Notice;
+import org.noticeline.notice.NoticeFilter;
+import org.noticeline.notice.NoticeQuery;
+import org.noticeline.time.AppClock;
+import org.noticeline.web.PublicUrls;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Streams the whole result of a filter in an export format: no limit and no cursor, in pages of {@link #PAGE} read in
+ * one transaction (the session cleared after each, so memory stays flat whatever the corpus), never cached.
+ */
+@ApplicationScoped
+public class NoticeExporter {
+
+    static final int PAGE = 500;
+
+    @Inject
+    ChangeLog changes;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    PublicUrls urls;
+    @Inject
+    EntityManager em;
+    @Inject
+    AppClock clock;
+
+    /**
+     * The response of an export of {@code filter}; {@code query} is the request's query string, which the export
+     * repeats. The position it names is the log's head when the export began: a change committed while it streams
+     * may show in it, which {@code asOf} will rule out.
+     */
+    public Response export(NoticeFilter filter, ExportFormat format, String query) {
+        ExportWriter.ExportHead head = new ExportWriter.ExportHead(changes.head(), clock.now(), query == null ? "" : query);
+        StreamingOutput body = out -> QuarkusTransaction.requiringNew().run(() -> write(filter, format, head, out));
+        String file = "noticeline-notices-at-" + head.seq() + "." + format.extension();
+        return Response.ok(body, format.mediaType() + (format.mediaType().startsWith("text/") ? "; charset=UTF-8" : ""))
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .header("Noticeline-Seq", head.seq())
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    private void write(NoticeFilter filter, ExportFormat format, ExportWriter.ExportHead head, OutputStream out) {
+        try {
+            ExportWriter writer = writer(format, out);
+            writer.begin(head);
+            Cursor cursor = null;
+            do {
+                NoticeQuery.Slice slice = NoticeQuery.run(filter.withPage(PAGE, cursor));
+                for (Notice notice : slice.items()) {
+                    writer.write(ExportedNotice.of(notice, urls.of("notices", notice.slug)));
+                }
+                cursor = slice.next();
+                em.clear();
+            } while (cursor != null);
+            writer.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ExportWriter writer(ExportFormat format, OutputStream out) throws IOException {
+        return switch (format) {
+            case CSV -> new CsvExport(out);
+            case JSON -> new JsonExport(mapper, out, false);
+            case JSONL -> new JsonExport(mapper, out, true);
+            case CSL_JSON -> new CslJsonExport(mapper, out);
+            case BIBTEX -> new BibtexExport(out);
+        };
+    }
+}
