@@ -46,9 +46,9 @@ public class ChangeLog {
 
     /** Appends one change to the caller's transaction: it exists when, and only when, that transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void append(ChangeKind kind, Long noticeId, String slug, Integer revision, boolean visible, String by, Instant at) {
-        String insert = "insert into notice_change (kind, notice_id, slug, revision, visible, changed_by, changed_at)";
-        String values = " ?1, cast(?2 as bigint), cast(?3 as varchar(150)), cast(?4 as integer), ?5, ?6, ?7";
+    public void append(ChangeKind kind, Long noticeId, String slug, Integer revision, boolean visible, String by, Instant at, String state) {
+        String insert = "insert into notice_change (kind, notice_id, slug, revision, visible, changed_by, changed_at, state)";
+        String values = " ?1, cast(?2 as bigint), cast(?3 as varchar(150)), cast(?4 as integer), ?5, ?6, ?7, cast(?8 as text)";
         em.createNativeQuery(postgres()
                         ? "with wake as (select pg_notify('" + CHANNEL + "', '')) " + insert + " select" + values + " from wake"
                         : insert + " values (" + values + ")")
@@ -59,6 +59,7 @@ public class ChangeLog {
                 .setParameter(5, visible)
                 .setParameter(6, by)
                 .setParameter(7, at)
+                .setParameter(8, state)
                 .executeUpdate();
         if (transactions.getResource(ChangeSignal.class) == null) {
             transactions.putResource(ChangeSignal.class, Boolean.TRUE);

@@ -74,7 +74,7 @@ public class CorpusLoader {
             return finish(new CorpusReport(now, 0, 0, 0, 0, problems));
         }
         if (catalogStore.save(catalog)) {
-            changes.append(ChangeKind.CATALOG, null, null, null, true, CORPUS_USER, now);
+            changes.append(ChangeKind.CATALOG, null, null, null, true, CORPUS_USER, now, null);
         }
         List<Path> files = noticeFiles(corpusDir);
         List<NoticeFileParser.ParsedNotice> parsed = new ArrayList<>();

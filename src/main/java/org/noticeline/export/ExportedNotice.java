@@ -1,7 +1,7 @@
 package org.noticeline.export;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.noticeline.notice.Notice;
+import org.noticeline.notice.NoticeView;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,9 +28,8 @@ public record ExportedNotice(
         @Schema(description = "Revision number; every change makes a new one and keeps the old") int revision,
         @Schema(description = "When the notice last changed here") Instant updatedAt) {
 
-    static ExportedNotice of(Notice n, String url) {
-        return new ExportedNotice(n.slug, url, n.title, n.date, n.type, n.authority.id, n.authority.name, n.jurisdiction, n.platformIds(),
-                n.ruleKeys(), n.proceeding == null ? null : n.proceeding.id, List.copyOf(n.sources), n.summary, n.language, n.status.id(),
-                n.revision, n.updatedAt);
+    static ExportedNotice of(NoticeView n, String url, String authorityName) {
+        return new ExportedNotice(n.slug(), url, n.title(), n.date(), n.type(), n.authority(), authorityName, n.jurisdiction(), n.platforms(),
+                n.rules(), n.proceeding(), n.sources(), n.summary(), n.language(), n.status(), n.revision(), n.updatedAt());
     }
 }

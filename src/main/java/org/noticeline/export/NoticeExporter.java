@@ -12,12 +12,18 @@ import org.noticeline.notice.Cursor;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeFilter;
 import org.noticeline.notice.NoticeQuery;
+import org.noticeline.notice.NoticeHistory;
+import org.noticeline.notice.NoticeView;
+import org.noticeline.catalog.CatalogStore;
+import org.noticeline.catalog.model.Catalog;
 import org.noticeline.time.AppClock;
 import org.noticeline.web.PublicUrls;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Streams the whole result of a filter in an export format: no limit and no cursor, in pages of {@link #PAGE} read in
@@ -38,21 +44,48 @@ public class NoticeExporter {
     EntityManager em;
     @Inject
     AppClock clock;
+    @Inject
+    NoticeHistory history;
+    @Inject
+    CatalogStore catalog;
 
     /**
      * The response of an export of {@code filter}; {@code query} is the request's query string, which the export
-     * repeats. The position it names is the log's head when the export began: a change committed while it streams
-     * may show in it, which {@code asOf} will rule out.
+     * repeats. With {@code asOf}, the record as it stood after that change (checked before the response starts, so a
+     * bad position is a problem document); without, the record now, and the position named is the log's head when
+     * the export began (a change committed while it streams may show in it: cite with {@code asOf} for exactness).
      */
-    public Response export(NoticeFilter filter, ExportFormat format, String query) {
-        ExportWriter.ExportHead head = new ExportWriter.ExportHead(changes.head(), clock.now(), query == null ? "" : query);
-        StreamingOutput body = out -> QuarkusTransaction.requiringNew().run(() -> write(filter, format, head, out));
+    public Response export(NoticeFilter filter, ExportFormat format, OptionalLong asOf, String query) {
+        ExportWriter.ExportHead head = new ExportWriter.ExportHead(asOf.orElseGet(changes::head), clock.now(), query == null ? "" : query);
+        List<NoticeHistory.StoodAs> stood = asOf.isPresent() ? QuarkusTransaction.requiringNew().call(() -> history.asOf(asOf.getAsLong(), filter)) : null;
+        StreamingOutput body = out -> QuarkusTransaction.requiringNew().run(() -> {
+            if (stood != null) {
+                writeAll(stood, format, head, out);
+            } else {
+                write(filter, format, head, out);
+            }
+        });
         String file = "noticeline-notices-at-" + head.seq() + "." + format.extension();
         return Response.ok(body, format.mediaType() + (format.mediaType().startsWith("text/") ? "; charset=UTF-8" : ""))
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
                 .header("Noticeline-Seq", head.seq())
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    private void writeAll(List<NoticeHistory.StoodAs> stood, ExportFormat format, ExportWriter.ExportHead head, OutputStream out) {
+        try {
+            ExportWriter writer = writer(format, out);
+            writer.begin(head);
+            Catalog now = catalog.catalog();
+            for (NoticeHistory.StoodAs notice : stood) {
+                String authority = now.authority(notice.view().authority()).map(a -> a.name()).orElse(notice.view().authority());
+                writer.write(ExportedNotice.of(notice.view(), urls.of("notices", notice.view().slug()), authority));
+            }
+            writer.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void write(NoticeFilter filter, ExportFormat format, ExportWriter.ExportHead head, OutputStream out) {
@@ -63,7 +96,7 @@ public class NoticeExporter {
             do {
                 NoticeQuery.Slice slice = NoticeQuery.run(filter.withPage(PAGE, cursor));
                 for (Notice notice : slice.items()) {
-                    writer.write(ExportedNotice.of(notice, urls.of("notices", notice.slug)));
+                    writer.write(ExportedNotice.of(NoticeView.of(notice), urls.of("notices", notice.slug), notice.authority.name));
                 }
                 cursor = slice.next();
                 em.clear();

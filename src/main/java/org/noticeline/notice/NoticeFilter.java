@@ -81,29 +81,43 @@ public record NoticeFilter(List<String> platforms, List<String> ruleKeys, List<S
      * ...), for telling a subscriber why it was sent.
      */
     public java.util.Optional<java.util.Map<String, List<String>>> match(Notice notice) {
+        List<String[]> rules = notice.rules.stream().map(r -> new String[] {r.ruleKey, r.instrumentCode}).toList();
+        return match(notice.platformIds(), rules, notice.authority.id, notice.type, notice.jurisdiction,
+                notice.proceeding == null ? null : notice.proceeding.id, notice.date);
+    }
+
+    /** The same judgment of a notice as a {@link NoticeView} holds it (a state the change log kept). */
+    public boolean matches(NoticeView notice) {
+        List<String[]> rules = notice.rules().stream().map(key -> new String[] {key, key.contains(":") ? key.substring(0, key.indexOf(':')) : key}).toList();
+        return match(notice.platforms(), rules, notice.authority(), notice.type(), notice.jurisdiction(), notice.proceeding(), notice.date()).isPresent();
+    }
+
+    /** {@code rules} are pairs of rule key and instrument code. */
+    private java.util.Optional<java.util.Map<String, List<String>>> match(List<String> platformIds, List<String[]> rules, String authority,
+                                                                          String type, String jurisdiction, String proceeding, LocalDate date) {
         java.util.Map<String, List<String>> matched = new java.util.LinkedHashMap<>();
-        boolean in = term(matched, "platform", platforms, notice.platformIds())
-                && ruleTerm(matched, notice)
-                && term(matched, "authority", authorities, List.of(notice.authority.id))
-                && term(matched, "type", types, List.of(notice.type))
-                && term(matched, "jurisdiction", jurisdictions, List.of(notice.jurisdiction))
-                && term(matched, "proceeding", proceedings, notice.proceeding == null ? List.of() : List.of(notice.proceeding.id))
-                && (from == null || !notice.date.isBefore(from))
-                && (to == null || !notice.date.isAfter(to));
+        boolean in = term(matched, "platform", platforms, platformIds)
+                && ruleTerm(matched, rules)
+                && term(matched, "authority", authorities, List.of(authority))
+                && term(matched, "type", types, List.of(type))
+                && term(matched, "jurisdiction", jurisdictions, List.of(jurisdiction))
+                && term(matched, "proceeding", proceedings, proceeding == null ? List.of() : List.of(proceeding))
+                && (from == null || !date.isBefore(from))
+                && (to == null || !date.isAfter(to));
         return in ? java.util.Optional.of(matched) : java.util.Optional.empty();
     }
 
-    private boolean ruleTerm(java.util.Map<String, List<String>> matched, Notice notice) {
+    private boolean ruleTerm(java.util.Map<String, List<String>> matched, List<String[]> rules) {
         if (ruleKeys.isEmpty() && instruments.isEmpty()) {
             return true;
         }
         List<String> hits = new java.util.ArrayList<>();
-        for (RuleLink link : notice.rules) {
-            if (ruleKeys.contains(link.ruleKey) && !hits.contains(link.ruleKey)) {
-                hits.add(link.ruleKey);
+        for (String[] rule : rules) {
+            if (ruleKeys.contains(rule[0]) && !hits.contains(rule[0])) {
+                hits.add(rule[0]);
             }
-            if (instruments.contains(link.instrumentCode) && !hits.contains(link.instrumentCode)) {
-                hits.add(link.instrumentCode);
+            if (instruments.contains(rule[1]) && !hits.contains(rule[1])) {
+                hits.add(rule[1]);
             }
         }
         if (!hits.isEmpty()) {

@@ -205,8 +205,13 @@ public class NoticeService {
             StoredDocument.restore(notice, document);
         }
         Instant changed = last.changedAt();
+        // An imported withdrawn notice was public before it was withdrawn: its created change left it published.
+        NoticeView created = NoticeView.of(notice);
+        if (notice.withdrawn()) {
+            created = created.withStatus(notice.status == NoticeStatus.WITHDRAWN ? NoticeStatus.PUBLISHED : NoticeStatus.DRAFT);
+        }
         changes.append(ChangeKind.CREATED, notice.id, notice.slug, notice.withdrawn() ? Math.max(1, notice.revision - 1) : notice.revision,
-                notice.status.seenByEveryone(), last.changedBy(), changed);
+                notice.status.seenByEveryone(), last.changedBy(), changed, NoticeStates.toJson(created));
         if (notice.withdrawn()) {
             log(ChangeKind.WITHDRAWN, notice, last.changedBy());
         }
@@ -248,7 +253,8 @@ public class NoticeService {
         if (before.equals(NoticeLinks.signature(notice))) {
             return false;
         }
-        changes.append(ChangeKind.RELINKED, notice.id, notice.slug, notice.revision, notice.status.seenByEveryone(), by, Instant.now());
+        changes.append(ChangeKind.RELINKED, notice.id, notice.slug, notice.revision, notice.status.seenByEveryone(), by, Instant.now(),
+                NoticeStates.of(notice));
         return true;
     }
 
@@ -266,7 +272,7 @@ public class NoticeService {
                     + " replaces it", List.of(new FieldError("slug", content.slug(), "'" + content.slug() + "' is taken by an existing notice")));
         }
         Outcome outcome = notice == null ? Outcome.CREATED : Outcome.UPDATED;
-        Instant now = Instant.now();
+        Instant now = now();
         if (notice == null) {
             notice = new Notice();
             notice.ingestedAt = now;
@@ -342,16 +348,24 @@ public class NoticeService {
 
     /** A change of status keeps the content, so its revision repeats the current snapshot with a note saying what changed. */
     private void recordStatusChange(Notice notice, ChangeKind kind, String note, String by) {
-        notice.updatedAt = Instant.now();
+        notice.updatedAt = now();
         notice.revision++;
         NoticeRevision current = NoticeRevision.of(notice).get(0);
         NoticeRevision.record(notice, notice.revision, current.snapshot, by, notice.updatedAt, note);
         log(kind, notice, by);
     }
 
+    /**
+     * Now, as the database keeps times (microseconds): the state the change log records is computed in memory and must
+     * equal the notice read back, or an {@code asOf} answer would differ from the answer given at the time.
+     */
+    private static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     /** The change just made to {@code notice}, seen by everyone when the notice now is. */
     private void log(ChangeKind kind, Notice notice, String by) {
-        changes.append(kind, notice.id, notice.slug, notice.revision, notice.status.seenByEveryone(), by, notice.updatedAt);
+        changes.append(kind, notice.id, notice.slug, notice.revision, notice.status.seenByEveryone(), by, notice.updatedAt, NoticeStates.of(notice));
     }
 
     private static void precondition(Notice notice, String slug, IfMatch ifMatch) {

@@ -14,4 +14,10 @@ public record NoticeView(String slug, String title, LocalDate date, String type,
                 n.proceeding == null ? null : n.proceeding.id, List.copyOf(n.sources), n.summary, n.language, n.status.id(),
                 n.revision, n.updatedAt);
     }
+
+    /** The same notice in another status (with revision and time unchanged): what an imported history passed through. */
+    NoticeView withStatus(NoticeStatus other) {
+        return new NoticeView(slug, title, date, type, authority, jurisdiction, platforms, rules, proceeding, sources, summary, language,
+                other.id(), revision, updatedAt);
+    }
 }

@@ -29,6 +29,10 @@ import org.noticeline.export.NoticeExporter;
 import org.noticeline.security.Caller;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.noticeline.notice.NoticeFilter;
+import org.noticeline.notice.NoticeHistory;
+import org.noticeline.web.QueryValues;
 import org.noticeline.security.Scope;
 import org.jboss.resteasy.reactive.RestPath;
 import org.noticeline.catalog.CatalogStore;
@@ -49,6 +53,8 @@ public class NoticeResource {
     Caller caller;
     @Inject
     NoticeExporter exporter;
+    @Inject
+    NoticeHistory history;
 
     /**
      * A page of the timeline, or with {@code format=} (or an {@code Accept} only an export has) the whole of it as an
@@ -61,14 +67,19 @@ public class NoticeResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeListView.class)),
                     @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = ExportedNotice.class)),
                     @Content(mediaType = "application/vnd.citationstyles.csl+json"), @Content(mediaType = "application/x-bibtex")})
-    public Response list(@BeanParam NoticeFilterParams params, @RestQuery List<String> format, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response list(@BeanParam NoticeFilterParams params, @RestQuery List<String> format, @RestQuery List<String> asOf,
+                         @Context HttpHeaders headers, @Context UriInfo uri) {
         Optional<ExportFormat> export = ExportFormat.requested(format, headers.getAcceptableMediaTypes());
+        String position = QueryValues.single("asOf", asOf);
+        OptionalLong at = position == null ? OptionalLong.empty() : OptionalLong.of(QueryValues.number("asOf", position, 0, Long.MAX_VALUE, 0));
         if (export.isPresent()) {
             params.limit = List.of();
             params.cursor = List.of();
-            return exporter.export(params.toFilter(catalog.catalog(), config), export.get(), uri.getRequestUri().getRawQuery());
+            return exporter.export(params.toFilter(catalog.catalog(), config), export.get(), at, uri.getRequestUri().getRawQuery());
         }
-        return Response.ok(NoticeListView.of(NoticeQuery.run(params.toFilter(catalog.catalog(), config))), MediaType.APPLICATION_JSON_TYPE).build();
+        NoticeFilter filter = params.toFilter(catalog.catalog(), config);
+        NoticeListView page = at.isPresent() ? history.page(at.getAsLong(), filter) : NoticeListView.of(NoticeQuery.run(filter));
+        return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
