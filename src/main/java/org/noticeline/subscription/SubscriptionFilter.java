@@ -1,6 +1,8 @@
 package org.noticeline.subscription;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeFilter;
 import org.noticeline.notice.RuleLink;
@@ -38,6 +40,15 @@ public record SubscriptionFilter(List<String> platform, List<String> rule, List<
         return new SubscriptionFilter(filter.platforms(), Stream.concat(filter.ruleKeys().stream(), filter.instruments().stream()).toList(),
                 filter.authorities(), filter.types(), filter.jurisdictions(), filter.proceedings(),
                 filter.from() == null ? null : filter.from().toString(), filter.to() == null ? null : filter.to().toString());
+    }
+
+    /** The filter stored as {@code filterJson} of subscription {@code id}. */
+    static SubscriptionFilter fromJson(ObjectMapper json, String id, String filterJson) {
+        try {
+            return json.readValue(filterJson, SubscriptionFilter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("subscription " + id + " holds a filter that is not JSON", e);
+        }
     }
 
     /** The same selection as a {@link NoticeFilter}, to confirm a candidate with {@link NoticeFilter#match}. */
