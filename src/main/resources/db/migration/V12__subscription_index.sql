@@ -21,3 +21,8 @@ create table subscription_removed (
 create index ix_subscription_removed_version on subscription_removed (index_version);
 
 drop table subscription_term;
+
+-- Senders claim the due deliveries in (next_attempt_at, id) order, a batch at a time: with id in the index the claim
+-- reads its batch in order and stops, however many are pending.
+drop index ix_delivery_due;
+create index ix_delivery_due on delivery (status, next_attempt_at, id);

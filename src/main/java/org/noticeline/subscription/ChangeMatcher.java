@@ -4,25 +4,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.noticeline.changelog.Change;
-import org.noticeline.notice.Notice;
+import org.noticeline.notice.NoticeTerms;
+import org.noticeline.notice.NoticeTermsReader;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * The first half of planning: which subscriptions want each change of a batch. The batch's notices are read in one
- * query (their platforms and rules in a few more, batch-fetched), and each is matched against the
- * {@link SubscriptionIndex}, brought up to date first.
+ * The first half of planning: which subscriptions want each change of a batch. The terms of the batch's notices are
+ * read in three queries ({@link NoticeTermsReader}), and each notice is matched against the {@link SubscriptionIndex},
+ * brought up to date first. A change to a notice that is gone makes no delivery.
  */
 @ApplicationScoped
 public class ChangeMatcher {
 
     @Inject
     SubscriptionIndex index;
+    @Inject
+    NoticeTermsReader notices;
 
     /** The changes of {@code changes} that some subscription wants, in order, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -30,15 +31,11 @@ public class ChangeMatcher {
         index.refresh();
         List<Long> ids = changes.stream().filter(c -> c.noticeId() != null && EventType.of(c).isPresent())
                 .map(Change::noticeId).distinct().toList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Notice> notices = Notice.<Notice>list("id in ?1", ids).stream()
-                .collect(Collectors.toMap(n -> n.id, Function.identity()));
+        Map<Long, NoticeTerms> terms = notices.read(ids);
         List<MatchedChange> matched = new ArrayList<>();
         for (Change change : changes) {
             Optional<EventType> type = EventType.of(change);
-            Notice notice = change.noticeId() == null ? null : notices.get(change.noticeId());
+            NoticeTerms notice = change.noticeId() == null ? null : terms.get(change.noticeId());
             if (type.isEmpty() || notice == null) {
                 continue;
             }

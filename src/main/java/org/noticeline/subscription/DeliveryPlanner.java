@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import org.noticeline.changelog.Change;
 import org.noticeline.changelog.ChangeLog;
 import org.noticeline.hash.Sha256;
+import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeDetailView;
 import org.noticeline.notice.NoticeRevision;
 import org.noticeline.time.AppClock;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Turns committed changes into deliveries, inside the database: under the {@code subscription_cursor} row lock it
@@ -68,10 +70,18 @@ public class DeliveryPlanner {
             return 0;
         }
         Instant now = clock.now();
+        List<MatchedChange> matched = matcher.match(changes);
+        Map<Long, Notice> notices = matched.isEmpty() ? Map.of() : Notice.<Notice>list("id in ?1",
+                matched.stream().map(m -> m.change().noticeId()).distinct().toList()).stream().collect(Collectors.toMap(n -> n.id, n -> n));
         List<DeliveryRows.Planned> planned = new ArrayList<>();
-        for (MatchedChange change : matcher.match(changes)) {
-            deliveries(change, now, planned);
+        for (MatchedChange change : matched) {
+            Notice notice = notices.get(change.change().noticeId());
+            if (notice != null) {
+                deliveries(change, notice, now, planned);
+            }
         }
+        // A subscription deleted since the index was refreshed fails its delivery's foreign key: the batch rolls back,
+        // and the next round, refreshed, plans it without.
         rows.insert(planned);
         em.createNativeQuery("update subscription_cursor set position = ?1 where name = 'planner'")
                 .setParameter(1, changes.get(changes.size() - 1).seq()).executeUpdate();
@@ -88,15 +98,15 @@ public class DeliveryPlanner {
      * One delivery per subscription that wants {@code matched}. The payload differs between them only in its matched
      * terms, its last member: the notice is written out once, and each delivery's terms are put at the end.
      */
-    private void deliveries(MatchedChange matched, Instant now, List<DeliveryRows.Planned> into) {
+    private void deliveries(MatchedChange matched, Notice notice, Instant now, List<DeliveryRows.Planned> into) {
         Change change = matched.change();
-        NoticeDetailView view = NoticeDetailView.of(matched.notice(), NoticeRevision.of(matched.notice()));
+        NoticeDetailView view = NoticeDetailView.of(notice, NoticeRevision.of(notice));
         EventPayload.ChangeRef ref = new EventPayload.ChangeRef(change.seq(), change.kind().id(), change.at());
         String template = write(new EventPayload(matched.type().id(), change.at(), new EventPayload.Data(ref, view, Map.of())));
         for (SubscriptionIndex.Match match : matched.matches()) {
             String payload = template.endsWith(NO_MATCHED)
-                    ? template.substring(0, template.length() - 4) + write(match.matched()) + "}}"
-                    : write(new EventPayload(matched.type().id(), change.at(), new EventPayload.Data(ref, view, match.matched())));
+                    ? template.substring(0, template.length() - 4) + write(match.matched(matched.terms())) + "}}"
+                    : write(new EventPayload(matched.type().id(), change.at(), new EventPayload.Data(ref, view, match.matched(matched.terms()))));
             into.add(new DeliveryRows.Planned(match.subscriptionId(), change.seq(), matched.type().id(),
                     messageId(match.subscriptionId(), change.seq()), payload, now));
         }

@@ -154,11 +154,13 @@ public class DeliverySender {
     @SuppressWarnings("unchecked")
     public List<ChannelSender.Outgoing> claim(int max) {
         Instant now = clock.now();
-        List<Long> ids = ((List<Object>) em.createNativeQuery("select id from delivery where status = 'pending' and next_attempt_at <= ?1"
-                        + " and (lease_until is null or lease_until < ?1)"
-                        + " and subscription_id in (select id from subscription where status = 'active'"
-                        + " or (status = 'paused' and failing_since is not null and delivery.attempts > 0))"
-                        + " order by next_attempt_at, id limit " + max + (postgres() ? " for update skip locked" : " for update"))
+        // Walks ix_delivery_due in order and stops at max; each row's subscription is one primary-key lookup (an IN over
+        // the subscriptions, correlated through attempts, was evaluated again for every pending row).
+        List<Long> ids = ((List<Object>) em.createNativeQuery("select d.id from delivery d where d.status = 'pending' and d.next_attempt_at <= ?1"
+                        + " and (d.lease_until is null or d.lease_until < ?1)"
+                        + " and exists (select 1 from subscription s where s.id = d.subscription_id and (s.status = 'active'"
+                        + " or (s.status = 'paused' and s.failing_since is not null and d.attempts > 0)))"
+                        + " order by d.next_attempt_at, d.id limit " + max + (postgres() ? " for update of d skip locked" : " for update"))
                 .setParameter(1, now).getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
         if (ids.isEmpty()) {
             return List.of();

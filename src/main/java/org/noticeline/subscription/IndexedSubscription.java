@@ -1,18 +1,19 @@
 package org.noticeline.subscription;
 
-import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeFilter;
+import org.noticeline.notice.NoticeTerms;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * What planning needs of one subscription, held by the {@link SubscriptionIndex}: its filter, ready to
- * {@link NoticeFilter#match}, the events it wants, where it starts, and whether it is disabled. It is filed under the
- * terms of one dimension of its filter, its narrowest ({@link #anchor}), or under "every notice" when it has none.
+ * {@link NoticeFilter#selects}, the events it wants, where it starts, and whether it is disabled; and the
+ * {@link #keys} it is filed under.
  */
 final class IndexedSubscription {
 
@@ -21,9 +22,14 @@ final class IndexedSubscription {
     final Set<EventType> events;
     final long startAfter;
     final boolean disabled;
-    final String anchor;
-    final List<String> anchorTerms;
-    /** The notice the index last reached this one for, so that a notice with two of its terms checks it once. */
+    /**
+     * Where it is filed: every combination of a term of each of its two narrowest constrained dimensions (one
+     * dimension if it constrains one, none if it wants every notice). A notice that it selects has those terms, so it
+     * is found among the notice's own combinations, and nearly every subscription found is one that matches:
+     * "DSA:34 for X" is not tried against every notice about X, nor against every one citing DSA:34.
+     */
+    final List<String> keys;
+    /** The notice the index last reached this one for, so that a notice with two of its keys tries it once. */
     long seenFor = -1;
 
     IndexedSubscription(String id, SubscriptionFilter filter, List<EventType> events, long startAfter, boolean disabled) {
@@ -32,29 +38,45 @@ final class IndexedSubscription {
         this.events = events.isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(events);
         this.startAfter = startAfter;
         this.disabled = disabled;
-        Map.Entry<String, List<String>> narrowest = null;
-        for (Map.Entry<String, List<String>> dimension : filter.terms().entrySet()) {
-            if (!dimension.getValue().equals(List.of(SubscriptionFilter.ANY))
-                    && (narrowest == null || breadth(dimension) < breadth(narrowest))) {
-                narrowest = dimension;
+        List<Map.Entry<String, List<String>>> constrained = new ArrayList<>(filter.terms().entrySet().stream()
+                .filter(d -> !d.getValue().equals(List.of(SubscriptionFilter.ANY))).toList());
+        constrained.sort(Comparator.comparingInt(IndexedSubscription::breadth));
+        List<String> filed = new ArrayList<>();
+        if (constrained.size() == 1) {
+            constrained.get(0).getValue().forEach(term -> filed.add(key(constrained.get(0).getKey(), term)));
+        } else if (constrained.size() > 1) {
+            Map.Entry<String, List<String>> first = constrained.get(0);
+            Map.Entry<String, List<String>> second = constrained.get(1);
+            for (String a : first.getValue()) {
+                for (String b : second.getValue()) {
+                    filed.add(key(first.getKey(), a, second.getKey(), b));
+                }
             }
         }
-        this.anchor = narrowest == null ? null : narrowest.getKey();
-        this.anchorTerms = narrowest == null ? List.of() : narrowest.getValue();
+        this.keys = List.copyOf(filed);
     }
 
-    /** The terms that matched when this subscription wants {@code change} of {@code notice}; empty when it does not. */
-    Optional<Map<String, List<String>>> match(Notice notice, EventType type, long seq) {
-        if (disabled || seq <= startAfter || !events.contains(type)) {
-            return Optional.empty();
-        }
-        return filter.match(notice);
+    /** Whether this subscription wants change {@code seq}, of {@code type}, to the notice with {@code terms}. */
+    boolean wants(NoticeTerms terms, EventType type, long seq) {
+        return !disabled && seq > startAfter && events.contains(type) && filter.selects(terms);
+    }
+
+    /** The key of one term. */
+    static String key(String dimension, String term) {
+        return dimension + '\u001f' + term;
+    }
+
+    /** The key of two terms of two dimensions, the same whichever comes first. */
+    static String key(String dimension, String term, String otherDimension, String otherTerm) {
+        int order = SubscriptionFilter.DIMENSIONS.indexOf(dimension) - SubscriptionFilter.DIMENSIONS.indexOf(otherDimension);
+        return order < 0 ? key(dimension, term) + '\u001e' + key(otherDimension, otherTerm)
+                : key(otherDimension, otherTerm) + '\u001e' + key(dimension, term);
     }
 
     /**
      * How many notices a term of this dimension usually selects, in rank only: a proceeding holds a handful, a
-     * provision few, a platform or an authority more, a whole instrument, a type or a jurisdiction most. The
-     * narrowest dimension gives the fewest candidates to confirm.
+     * provision few, a platform or an authority more, a whole instrument, a type or a jurisdiction most. Filed under
+     * its narrowest, a subscription that constrains three dimensions or more is tried by the fewest notices.
      */
     private static int breadth(Map.Entry<String, List<String>> dimension) {
         return switch (dimension.getKey()) {

@@ -5,22 +5,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.noticeline.notice.Notice;
+import org.noticeline.notice.NoticeFilter;
+import org.noticeline.notice.NoticeTerms;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * This replica's subscriptions in memory, filed by platform, rule (key or instrument), authority, type, jurisdiction
  * and proceeding, so that the subscriptions a notice may match are found from the notice's own terms instead of by
- * reading them all or querying per notice. Each is filed under one dimension only, its narrowest, and every candidate
- * is confirmed with {@link org.noticeline.notice.NoticeFilter#match}, as {@code /api/notices} would judge it.
+ * reading them all or querying per notice. Each is filed under the combinations of terms of its two narrowest
+ * dimensions ({@link IndexedSubscription#keys}); a notice looks up each of its terms and each pair of its terms
+ * (some hundred lookups), and every subscription found is tried with {@link NoticeFilter#selects}, as
+ * {@code /api/notices} would judge it.
  * <p>
  * The database is the truth: {@link #refresh} (in the planner's transaction, before each batch) reads the
  * subscriptions stamped, and the tombstones numbered, above the last {@link SubscriptionVersions} number it saw, the
@@ -29,8 +30,12 @@ import java.util.Set;
 @ApplicationScoped
 public class SubscriptionIndex {
 
-    /** A subscription that wants a change, with the terms of its filter that matched. */
-    public record Match(String subscriptionId, Map<String, List<String>> matched) {
+    /** A subscription that wants a change, with its filter, which tells the terms that matched. */
+    public record Match(String subscriptionId, NoticeFilter filter) {
+
+        public Map<String, List<String>> matched(NoticeTerms terms) {
+            return filter.match(terms).orElseThrow(() -> new IllegalStateException(subscriptionId + " was matched by its own filter"));
+        }
     }
 
     @Inject
@@ -41,7 +46,7 @@ public class SubscriptionIndex {
     ObjectMapper json;
 
     private final Map<String, IndexedSubscription> byId = new HashMap<>();
-    private final Map<String, Map<String, Set<IndexedSubscription>>> byTerm = new HashMap<>();
+    private final Map<String, Set<IndexedSubscription>> byKey = new HashMap<>();
     private final Set<IndexedSubscription> everything = new LinkedHashSet<>();
     private long version = -1;
     private long notices;
@@ -69,31 +74,41 @@ public class SubscriptionIndex {
     }
 
     /**
-     * The subscriptions that want {@code type} of change {@code seq} to {@code notice}, by id; as of the last
-     * {@link #refresh}.
+     * The subscriptions that want {@code type} of change {@code seq} to the notice with {@code terms}, as of the last
+     * {@link #refresh}: those filed under one of its terms, and those that want every notice, that its filter selects.
      */
-    public synchronized List<Match> match(Notice notice, EventType type, long seq) {
+    public synchronized List<Match> match(NoticeTerms terms, EventType type, long seq) {
         long stamp = ++notices;
         List<Match> matches = new ArrayList<>();
-        for (Map.Entry<String, List<String>> dimension : SubscriptionFilter.termsOf(notice).entrySet()) {
-            Map<String, Set<IndexedSubscription>> filed = byTerm.get(dimension.getKey());
-            if (filed == null) {
-                continue;
-            }
-            for (String term : dimension.getValue()) {
-                for (IndexedSubscription candidate : filed.getOrDefault(term, Set.of())) {
-                    if (candidate.seenFor != stamp) {
-                        candidate.seenFor = stamp;
-                        confirm(candidate, notice, type, seq, matches);
+        List<String> dimensions = SubscriptionFilter.DIMENSIONS;
+        List<List<String>> present = dimensions.stream().map(terms::in).toList();
+        for (int i = 0; i < dimensions.size(); i++) {
+            for (String term : present.get(i)) {
+                tryFiled(IndexedSubscription.key(dimensions.get(i), term), terms, type, seq, stamp, matches);
+                for (int j = i + 1; j < dimensions.size(); j++) {
+                    for (String other : present.get(j)) {
+                        tryFiled(IndexedSubscription.key(dimensions.get(i), term, dimensions.get(j), other), terms, type, seq, stamp, matches);
                     }
                 }
             }
         }
         for (IndexedSubscription candidate : everything) {
-            confirm(candidate, notice, type, seq, matches);
+            confirm(candidate, terms, type, seq, matches);
         }
-        matches.sort(Comparator.comparing(Match::subscriptionId));
         return matches;
+    }
+
+    private void tryFiled(String key, NoticeTerms terms, EventType type, long seq, long stamp, List<Match> matches) {
+        Set<IndexedSubscription> filed = byKey.get(key);
+        if (filed == null) {
+            return;
+        }
+        for (IndexedSubscription candidate : filed) {
+            if (candidate.seenFor != stamp) {
+                candidate.seenFor = stamp;
+                confirm(candidate, terms, type, seq, matches);
+            }
+        }
     }
 
     /** How many subscriptions the index holds. */
@@ -101,21 +116,18 @@ public class SubscriptionIndex {
         return byId.size();
     }
 
-    private static void confirm(IndexedSubscription candidate, Notice notice, EventType type, long seq, List<Match> matches) {
-        Optional<Map<String, List<String>>> matched = candidate.match(notice, type, seq);
-        matched.ifPresent(m -> matches.add(new Match(candidate.id, m)));
+    private static void confirm(IndexedSubscription candidate, NoticeTerms terms, EventType type, long seq, List<Match> matches) {
+        if (candidate.wants(terms, type, seq)) {
+            matches.add(new Match(candidate.id, candidate.filter));
+        }
     }
 
     private void add(IndexedSubscription s) {
         byId.put(s.id, s);
-        if (s.anchor == null) {
+        if (s.keys.isEmpty()) {
             everything.add(s);
-            return;
         }
-        Map<String, Set<IndexedSubscription>> filed = byTerm.computeIfAbsent(s.anchor, d -> new HashMap<>());
-        for (String term : s.anchorTerms) {
-            filed.computeIfAbsent(term, t -> new LinkedHashSet<>()).add(s);
-        }
+        s.keys.forEach(key -> byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(s));
     }
 
     private void remove(String id) {
@@ -123,16 +135,12 @@ public class SubscriptionIndex {
         if (s == null) {
             return;
         }
-        if (s.anchor == null) {
-            everything.remove(s);
-            return;
-        }
-        Map<String, Set<IndexedSubscription>> filed = byTerm.get(s.anchor);
-        for (String term : s.anchorTerms) {
-            Set<IndexedSubscription> postings = filed.get(term);
-            postings.remove(s);
-            if (postings.isEmpty()) {
-                filed.remove(term);
+        everything.remove(s);
+        for (String key : s.keys) {
+            Set<IndexedSubscription> filed = byKey.get(key);
+            filed.remove(s);
+            if (filed.isEmpty()) {
+                byKey.remove(key);
             }
         }
     }

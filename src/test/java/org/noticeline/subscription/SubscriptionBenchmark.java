@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>matching: the planner's own path ({@link ChangeLog#read} then {@link ChangeMatcher#match}, with the database:
  * changes, notices, their platforms and rules), in batches of {@value DeliveryPlanner#BATCH}, repeated in rounds;
  * notices matched per second;</li>
- * <li>planning: {@link DeliveryPlanner#planAll} of the last {@code NOTICELINE_BENCHMARK_DELIVERY_NOTICES} (200)
+ * <li>planning: {@link DeliveryPlanner#planAll} of the last {@code NOTICELINE_BENCHMARK_DELIVERY_NOTICES} (100)
  * notices, payloads and deliveries inserted; deliveries planned per second;</li>
  * <li>delivery: {@link DeliverySender#sendDue} of all of them to a receiver on loopback (JDK HttpServer, which checks
  * every signature), until none is pending; webhooks delivered per second, each exactly once.</li>
@@ -98,7 +98,7 @@ class SubscriptionBenchmark {
     void matchAndDeliver() throws Exception {
         int subscriptions = setting("NOTICELINE_BENCHMARK_SUBSCRIPTIONS", 100_000);
         int noticeCount = setting("NOTICELINE_BENCHMARK_NOTICES", 3_000);
-        int deliveryNotices = setting("NOTICELINE_BENCHMARK_DELIVERY_NOTICES", 200);
+        int deliveryNotices = setting("NOTICELINE_BENCHMARK_DELIVERY_NOTICES", 100);
         Random random = new Random(42);
         SubscriptionMix.Terms terms = QuarkusTransaction.requiringNew().call(this::terms);
         SubscriptionMix mix = new SubscriptionMix(terms);
@@ -133,7 +133,7 @@ class SubscriptionBenchmark {
             QuarkusTransaction.requiringNew().run(index::refresh);
             print("index: %,d subscriptions loaded from the database in %.2f s", index.size(), seconds(start));
 
-            match(before, head);
+            match(before, head, mix, subscriptions);
             plan(head - deliveryNotices);
             deliver(receiver);
         }
@@ -142,7 +142,8 @@ class SubscriptionBenchmark {
         System.out.println("(also in " + out.toAbsolutePath() + ")");
     }
 
-    private void match(long from, long to) {
+    private void match(long from, long to, SubscriptionMix mix, int subscriptions) {
+        Map<String, Long> byKind = new java.util.LinkedHashMap<>();
         List<Double> rates = new ArrayList<>();
         List<Integer> perNotice = new ArrayList<>();
         for (int round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
@@ -166,6 +167,9 @@ class SubscriptionBenchmark {
                     matches += change.matches().size();
                     if (round == 0) {
                         perNotice.add(change.matches().size());
+                        for (SubscriptionIndex.Match match : change.matches()) {
+                            byKind.merge(mix.kindOf(Integer.parseInt(match.subscriptionId().substring("sub_bench".length())), subscriptions), 1L, Long::sum);
+                        }
                     }
                 }
             }
@@ -181,6 +185,9 @@ class SubscriptionBenchmark {
         double mean = perNotice.stream().mapToInt(Integer::intValue).average().orElse(0);
         print("matches per notice: mean %.0f, median %d, p90 %d, max %d, min %d (notices that matched nothing: %d)", mean,
                 at(perNotice, 0.5), at(perNotice, 0.9), at(perNotice, 1.0), at(perNotice, 0.0), (int) (to - from) - perNotice.size());
+        Map<String, String> kinds = new java.util.LinkedHashMap<>();
+        byKind.forEach((kind, count) -> kinds.put(kind, String.format("%.1f", count / (double) (to - from))));
+        print("matches per notice by kind of subscription: %s", kinds);
         rates.sort(Double::compare);
         print("MATCHING: median %,.0f notices matched per second (rounds %,.0f to %,.0f); target 5,000", rates.get(rates.size() / 2),
                 rates.get(0), rates.get(rates.size() - 1));
