@@ -17,6 +17,9 @@ import java.util.Set;
  */
 final class IndexedSubscription {
 
+    /** Past this many combinations (a filter of many platforms and many provisions) it is filed under single terms. */
+    private static final int MAX_PAIRS = 64;
+
     final String id;
     final NoticeFilter filter;
     final Set<EventType> events;
@@ -26,7 +29,8 @@ final class IndexedSubscription {
      * Where it is filed: every combination of a term of each of its two narrowest constrained dimensions (one
      * dimension if it constrains one, none if it wants every notice). A notice that it selects has those terms, so it
      * is found among the notice's own combinations, and nearly every subscription found is one that matches:
-     * "DSA:34 for X" is not tried against every notice about X, nor against every one citing DSA:34.
+     * "DSA:34 for X" is not tried against every notice about X, nor against every one citing DSA:34. Past
+     * {@value #MAX_PAIRS} combinations, the terms of its narrowest dimension only.
      */
     final List<String> keys;
     /** The notice the index last reached this one for, so that a notice with two of its keys tries it once. */
@@ -42,7 +46,8 @@ final class IndexedSubscription {
                 .filter(d -> !d.getValue().equals(List.of(SubscriptionFilter.ANY))).toList());
         constrained.sort(Comparator.comparingInt(IndexedSubscription::breadth));
         List<String> filed = new ArrayList<>();
-        if (constrained.size() == 1) {
+        if (constrained.size() == 1 || constrained.size() > 1
+                && constrained.get(0).getValue().size() * constrained.get(1).getValue().size() > MAX_PAIRS) {
             constrained.get(0).getValue().forEach(term -> filed.add(key(constrained.get(0).getKey(), term)));
         } else if (constrained.size() > 1) {
             Map.Entry<String, List<String>> first = constrained.get(0);
