@@ -1,6 +1,7 @@
 package org.noticeline.changelog;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Derived state of one replica that follows the change log (a cache, an index). Implement it as a CDI bean and the
@@ -17,6 +18,14 @@ import java.util.List;
 public interface ChangeConsumer {
 
     void apply(List<Change> changes);
+
+    /**
+     * The last sequence number this consumer has finished with, when its work goes on after {@link #apply} returns (a
+     * cursor of its own); empty, the last one it was handed. The lag gauge counts from it.
+     */
+    default OptionalLong done() {
+        return OptionalLong.empty();
+    }
 
     /** The last sequence number already reflected in this consumer's state; by default the head when the follower starts. */
     default long resumeAfter(long head) {

@@ -1,5 +1,7 @@
 package org.noticeline.changelog;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,13 +25,15 @@ import java.util.Optional;
  * This replica's reader of the log: it numbers what can be numbered and hands every new change to each
  * {@link ChangeConsumer}. It wakes when a transaction of this replica commits changes, when PostgreSQL notifies
  * that another replica's did ({@code LISTEN}), and otherwise every {@code noticeline.changes.poll-interval}, which
- * covers a lost connection and a notification missed while it was numbering.
+ * covers a lost connection and a notification missed while it was numbering. How far behind the head each consumer
+ * is, is the gauge {@code noticeline_changelog_consumer_lag{consumer="..."}}.
  */
 @ApplicationScoped
 public class ChangeFollower {
 
     private static final Logger LOG = Logger.getLogger(ChangeFollower.class);
     private static final int BATCH = 1_000;
+    private static final long HEAD_TTL_NANOS = 1_000_000_000L;
 
     @Inject
     ChangeLog log;
@@ -39,6 +43,8 @@ public class ChangeFollower {
     Instance<ChangeConsumer> consumers;
     @Inject
     NoticelineConfig config;
+    @Inject
+    MeterRegistry registry;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
     @ConfigProperty(name = "quarkus.datasource.username")
@@ -51,21 +57,39 @@ public class ChangeFollower {
     private volatile long position;
     private Thread thread;
     private Connection listening;
+    private long lastHead;
+    private long headReadAt;
 
-    /** A consumer and the last sequence number it has been handed. */
+    /** A consumer and the last sequence number it has been handed (read by metrics scrapes too). */
     private static final class Follower {
         final ChangeConsumer consumer;
-        long position;
+        volatile long position;
 
         Follower(ChangeConsumer consumer, long position) {
             this.consumer = consumer;
             this.position = position;
+        }
+
+        /** Where the consumer stands: what it says it has done, or else what it has been handed. */
+        long done() {
+            return consumer.done().orElse(position);
+        }
+
+        /** The bean's class without the suffixes of the proxies and subclasses the container makes. */
+        String name() {
+            String name = consumer.getClass().getSimpleName();
+            return name.contains("_") ? name.substring(0, name.indexOf('_')) : name;
         }
     }
 
     void onStart(@Observes StartupEvent event) {
         long head = log.head();
         consumers.forEach(c -> followers.add(new Follower(c, c.resumeAfter(head))));
+        for (Follower follower : followers) {
+            Gauge.builder("noticeline.changelog.consumer.lag", follower, f -> Math.max(0, head() - f.done()))
+                    .description("changes in the log that this replica's consumer has not applied yet (head minus its position)")
+                    .tag("consumer", follower.name()).register(registry);
+        }
         position = head;
         running = true;
         thread = new Thread(this::run, "change-follower");
@@ -79,6 +103,19 @@ public class ChangeFollower {
             thread.interrupt();
         }
         closeListening();
+    }
+
+    /**
+     * The head of the log for the lag gauges, read at most once a second whatever the number of consumers and
+     * scrapes. Read from the database, not from this follower, so that the lag shows when the follower is stuck.
+     */
+    private synchronized long head() {
+        long now = System.nanoTime();
+        if (headReadAt == 0 || now - headReadAt > HEAD_TTL_NANOS) {
+            lastHead = log.head();
+            headReadAt = now;
+        }
+        return lastHead;
     }
 
     /** The last sequence number every consumer has been handed. */

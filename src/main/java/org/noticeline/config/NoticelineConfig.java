@@ -198,12 +198,12 @@ public interface NoticelineConfig {
         @WithDefault("30d")
         Duration retention();
 
-        /** Most deliveries one replica claims at a time. */
-        @WithDefault("50")
+        /** Most deliveries one replica claims, and records the outcomes of, in one transaction. */
+        @WithDefault("200")
         int batch();
 
-        /** Deliveries one replica sends at the same time. */
-        @WithDefault("4")
+        /** Deliveries one replica sends at the same time, and connections it keeps open to one receiver. */
+        @WithDefault("16")
         int senders();
 
         /** Most subscriptions one token may own. */

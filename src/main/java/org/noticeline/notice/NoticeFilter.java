@@ -81,60 +81,75 @@ public record NoticeFilter(List<String> platforms, List<String> ruleKeys, List<S
      * ...), for telling a subscriber why it was sent.
      */
     public java.util.Optional<java.util.Map<String, List<String>>> match(Notice notice) {
-        List<String[]> rules = notice.rules.stream().map(r -> new String[] {r.ruleKey, r.instrumentCode}).toList();
-        return match(notice.platformIds(), rules, notice.authority.id, notice.type, notice.jurisdiction,
-                notice.proceeding == null ? null : notice.proceeding.id, notice.date);
+        return match(NoticeTerms.of(notice));
+    }
+
+    /** {@link #match(Notice)} of a notice's terms gathered beforehand. */
+    public java.util.Optional<java.util.Map<String, List<String>>> match(NoticeTerms notice) {
+        if (!selects(notice)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Map<String, List<String>> matched = new java.util.LinkedHashMap<>();
+        hits(matched, "platform", platforms, notice.platforms());
+        List<String> rules = new java.util.ArrayList<>();
+        notice.ruleKeys().stream().filter(ruleKeys::contains).forEach(rules::add);
+        notice.instruments().stream().filter(instruments::contains).forEach(rules::add);
+        if (!rules.isEmpty()) {
+            matched.put("rule", rules);
+        }
+        hits(matched, "authority", authorities, java.util.Set.of(notice.authority()));
+        hits(matched, "type", types, single(notice.type()));
+        hits(matched, "jurisdiction", jurisdictions, single(notice.jurisdiction()));
+        hits(matched, "proceeding", proceedings, single(notice.proceeding()));
+        return java.util.Optional.of(matched);
     }
 
     /** The same judgment of a notice as a {@link NoticeView} holds it (a state the change log kept). */
     public boolean matches(NoticeView notice) {
-        List<String[]> rules = notice.rules().stream().map(key -> new String[] {key, key.contains(":") ? key.substring(0, key.indexOf(':')) : key}).toList();
-        return match(notice.platforms(), rules, notice.authority(), notice.type(), notice.jurisdiction(), notice.proceeding(), notice.date()).isPresent();
+        return selects(NoticeTerms.of(notice));
     }
 
-    /** {@code rules} are pairs of rule key and instrument code. */
-    private java.util.Optional<java.util.Map<String, List<String>>> match(List<String> platformIds, List<String[]> rules, String authority,
-                                                                          String type, String jurisdiction, String proceeding, LocalDate date) {
-        java.util.Map<String, List<String>> matched = new java.util.LinkedHashMap<>();
-        boolean in = term(matched, "platform", platforms, platformIds)
-                && ruleTerm(matched, rules)
-                && term(matched, "authority", authorities, List.of(authority))
-                && term(matched, "type", types, List.of(type))
-                && term(matched, "jurisdiction", jurisdictions, List.of(jurisdiction))
-                && term(matched, "proceeding", proceedings, proceeding == null ? List.of() : List.of(proceeding))
-                && (from == null || !date.isBefore(from))
-                && (to == null || !date.isAfter(to));
-        return in ? java.util.Optional.of(matched) : java.util.Optional.empty();
+    /**
+     * Whether the notice is in this selection, without saying why: the test itself, cheap enough to try against
+     * every candidate subscription of a change.
+     */
+    public boolean selects(NoticeTerms notice) {
+        return any(platforms, notice.platforms())
+                && (ruleKeys.isEmpty() && instruments.isEmpty() || some(ruleKeys, notice.ruleKeys()) || some(instruments, notice.instruments()))
+                && is(authorities, notice.authority())
+                && is(types, notice.type())
+                && is(jurisdictions, notice.jurisdiction())
+                && is(proceedings, notice.proceeding())
+                && (from == null || !notice.date().isBefore(from))
+                && (to == null || !notice.date().isAfter(to));
     }
 
-    private boolean ruleTerm(java.util.Map<String, List<String>> matched, List<String[]> rules) {
-        if (ruleKeys.isEmpty() && instruments.isEmpty()) {
-            return true;
-        }
-        List<String> hits = new java.util.ArrayList<>();
-        for (String[] rule : rules) {
-            if (ruleKeys.contains(rule[0]) && !hits.contains(rule[0])) {
-                hits.add(rule[0]);
-            }
-            if (instruments.contains(rule[1]) && !hits.contains(rule[1])) {
-                hits.add(rule[1]);
+    /** No values wanted, or one of them present. */
+    private static boolean any(List<String> wanted, java.util.Set<String> present) {
+        return wanted.isEmpty() || some(wanted, present);
+    }
+
+    private static boolean some(List<String> wanted, java.util.Set<String> present) {
+        for (String value : wanted) {
+            if (present.contains(value)) {
+                return true;
             }
         }
-        if (!hits.isEmpty()) {
-            matched.put("rule", hits);
-        }
-        return !hits.isEmpty();
+        return false;
     }
 
-    private static boolean term(java.util.Map<String, List<String>> matched, String name, List<String> wanted, List<String> present) {
-        if (wanted.isEmpty()) {
-            return true;
+    private static boolean is(List<String> wanted, String present) {
+        return wanted.isEmpty() || present != null && wanted.contains(present);
+    }
+
+    private static java.util.Set<String> single(String value) {
+        return value == null ? java.util.Set.of() : java.util.Set.of(value);
+    }
+
+    private static void hits(java.util.Map<String, List<String>> matched, String name, List<String> wanted, java.util.Set<String> present) {
+        if (!wanted.isEmpty()) {
+            matched.put(name, present.stream().filter(wanted::contains).toList());
         }
-        List<String> hits = present.stream().filter(wanted::contains).distinct().toList();
-        if (!hits.isEmpty()) {
-            matched.put(name, hits);
-        }
-        return !hits.isEmpty();
     }
 
     private static List<String> or(List<String> scope, List<String> chosen) {

@@ -58,12 +58,16 @@ public class OutboundFetcher implements AutoCloseable {
     private final long maxBytes;
     private final int maxRedirects;
     private final AddressPolicy policy;
+    /** How long a webhook connection may stay unused before it is closed: below the usual server idle timeouts (5 s and up). */
+    private static final int IDLE_SECONDS = 4;
+
     private final HttpClient client;
+    private final HttpClient posting;
 
     @Inject
     public OutboundFetcher(NoticelineConfig config, Vertx vertx) {
         this(vertx, config.outbound().timeout(), config.outbound().maxBytes(), config.outbound().maxRedirects(),
-                new AddressPolicy(config.outbound().allowPrivateAddresses()), null);
+                new AddressPolicy(config.outbound().allowPrivateAddresses()), null, config.subscriptions().senders());
     }
 
     /**
@@ -71,17 +75,31 @@ public class OutboundFetcher implements AutoCloseable {
      * {@code trust} instead of the JDK's certificate authorities unless it is null.
      */
     public OutboundFetcher(Vertx vertx, Duration timeout, long maxBytes, int maxRedirects, AddressPolicy policy, TrustOptions trust) {
+        this(vertx, timeout, maxBytes, maxRedirects, policy, trust, 4);
+    }
+
+    /** With at most {@code postConnections} connections kept open to each webhook receiver's address. */
+    public OutboundFetcher(Vertx vertx, Duration timeout, long maxBytes, int maxRedirects, AddressPolicy policy, TrustOptions trust,
+                           int postConnections) {
         this.timeout = timeout;
         this.maxBytes = maxBytes;
         this.maxRedirects = maxRedirects;
         this.policy = policy;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        // GETs: a connection per request, so none outlives the address check it was made for, nor a body given up on.
+        this.client = vertx.createHttpClient(options(timeout, trust).setKeepAlive(false));
+        // POSTs (webhooks, many to one receiver): connections are kept and reused, a TLS handshake per delivery would
+        // bound a replica at a few hundred a second. The pool is keyed by the checked address each request is pinned
+        // to, so a reused connection still goes where the policy allowed; one given up on is reset, never reused.
+        this.posting = vertx.createHttpClient(options(timeout, trust).setKeepAlive(true).setKeepAliveTimeout(IDLE_SECONDS)
+                .setMaxPoolSize(Math.max(1, postConnections)));
+    }
+
+    private static HttpClientOptions options(Duration timeout, TrustOptions trust) {
+        return new HttpClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setConnectTimeout((int) timeout.toMillis())
-                // A connection per request: none outlives the address check it was made for, nor a body given up on.
-                .setKeepAlive(false)
                 .setVerifyHost(true)
-                .setTrustOptions(trust));
+                .setTrustOptions(trust);
     }
 
     public AddressPolicy policy() {
@@ -117,7 +135,7 @@ public class OutboundFetcher implements AutoCloseable {
      */
     public Fetched post(URI uri, Map<String, String> headers, byte[] body) throws OutboundException {
         InetAddress address = check(uri);
-        PinnedExchange.Answer answer = send(new PinnedExchange(client, io.vertx.core.http.HttpMethod.POST, uri, address, headers, body, maxBytes), uri);
+        PinnedExchange.Answer answer = send(new PinnedExchange(posting, io.vertx.core.http.HttpMethod.POST, uri, address, headers, body, maxBytes), uri);
         return new Fetched(answer.status(), uri, answer.headers(), answer.body());
     }
 
@@ -175,6 +193,7 @@ public class OutboundFetcher implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        posting.close();
     }
 
     private OutboundException timedOut(URI uri) {

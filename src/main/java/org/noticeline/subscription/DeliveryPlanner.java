@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.noticeline.changelog.Change;
 import org.noticeline.changelog.ChangeLog;
@@ -15,16 +14,16 @@ import org.noticeline.notice.NoticeDetailView;
 import org.noticeline.notice.NoticeRevision;
 import org.noticeline.time.AppClock;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Turns committed changes into deliveries, inside the database: under the {@code subscription_cursor} row lock it
- * reads the changes after its stored position, finds each notice's candidate subscriptions by their indexed terms
- * ({@code subscription_term}: the notice's terms or {@code *}, in every dimension), confirms each with {@link
- * org.noticeline.notice.NoticeFilter#match}, inserts one delivery per (subscription, change) with its payload and
+ * reads the changes after its stored position, finds the subscriptions that want each ({@link ChangeMatcher}, against
+ * this replica's {@link SubscriptionIndex}), inserts one delivery per (subscription, change) with its payload and
  * message id, and moves the position on: all in one transaction. Any replica may plan; they take turns on the lock,
  * and each change is planned exactly once (the unique key on subscription and seq would refuse a second time).
  */
@@ -32,11 +31,17 @@ import java.util.Optional;
 public class DeliveryPlanner {
 
     static final int BATCH = 500;
+    /** How an {@link EventPayload} with no matched terms ends; each delivery's own terms go in their place. */
+    private static final String NO_MATCHED = "\"matched\":{}}}";
 
     @Inject
     EntityManager em;
     @Inject
     ChangeLog log;
+    @Inject
+    ChangeMatcher matcher;
+    @Inject
+    DeliveryRows rows;
     @Inject
     ObjectMapper json;
     @Inject
@@ -64,9 +69,20 @@ public class DeliveryPlanner {
         if (changes.isEmpty()) {
             return 0;
         }
-        for (Change change : changes) {
-            plan(change);
+        Instant now = clock.now();
+        List<MatchedChange> matched = matcher.match(changes);
+        Map<Long, Notice> notices = matched.isEmpty() ? Map.of() : Notice.<Notice>list("id in ?1",
+                matched.stream().map(m -> m.change().noticeId()).distinct().toList()).stream().collect(Collectors.toMap(n -> n.id, n -> n));
+        List<DeliveryRows.Planned> planned = new ArrayList<>();
+        for (MatchedChange change : matched) {
+            Notice notice = notices.get(change.change().noticeId());
+            if (notice != null) {
+                deliveries(change, notice, now, planned);
+            }
         }
+        // A subscription deleted since the index was refreshed fails its delivery's foreign key: the batch rolls back,
+        // and the next round, refreshed, plans it without.
+        rows.insert(planned);
         em.createNativeQuery("update subscription_cursor set position = ?1 where name = 'planner'")
                 .setParameter(1, changes.get(changes.size() - 1).seq()).executeUpdate();
         return changes.size();
@@ -78,76 +94,21 @@ public class DeliveryPlanner {
         return ((Number) em.createNativeQuery("select position from subscription_cursor where name = 'planner'").getSingleResult()).longValue();
     }
 
-    private void plan(Change change) {
-        Optional<EventType> type = EventType.of(change);
-        if (type.isEmpty() || change.noticeId() == null) {
-            return;
-        }
-        Notice notice = Notice.findById(change.noticeId());
-        if (notice == null) {
-            return;
-        }
-        NoticeDetailView view = null;
-        for (String id : candidates(notice)) {
-            Subscription subscription = em.find(Subscription.class, id);
-            if (subscription == null || subscription.status == SubscriptionStatus.DISABLED || !subscription.wants(type.get())
-                    || subscription.startAfter >= change.seq()) {
-                continue;
-            }
-            Optional<Map<String, List<String>>> matched = filter(subscription).toNoticeFilter().match(notice);
-            if (matched.isEmpty()) {
-                continue;
-            }
-            if (view == null) {
-                view = NoticeDetailView.of(notice, NoticeRevision.of(notice));
-            }
-            EventPayload payload = new EventPayload(type.get().id(), change.at(), new EventPayload.Data(
-                    new EventPayload.ChangeRef(change.seq(), change.kind().id(), change.at()), view, Map.copyOf(matched.get())));
-            Delivery delivery = new Delivery();
-            delivery.subscriptionId = subscription.id;
-            delivery.seq = change.seq();
-            delivery.eventType = type.get().id();
-            delivery.messageId = messageId(subscription.id, change.seq());
-            delivery.payload = write(payload);
-            delivery.status = DeliveryStatus.PENDING;
-            delivery.attempts = 0;
-            delivery.createdAt = clock.now();
-            delivery.nextAttemptAt = delivery.createdAt;
-            delivery.persist();
-        }
-    }
-
     /**
-     * Subscriptions that have, in every dimension, one of the notice's terms or {@code *}: found through the index on
-     * (dimension, term), never by reading every subscription.
+     * One delivery per subscription that wants {@code matched}. The payload differs between them only in its matched
+     * terms, its last member: the notice is written out once, and each delivery's terms are put at the end.
      */
-    @SuppressWarnings("unchecked")
-    private List<String> candidates(Notice notice) {
-        Map<String, List<String>> terms = SubscriptionFilter.termsOf(notice);
-        StringBuilder where = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        for (Map.Entry<String, List<String>> dimension : terms.entrySet()) {
-            where.append(where.length() == 0 ? "" : " or ").append("(dimension = ?").append(parameters.size() + 1).append(" and term in (");
-            parameters.add(dimension.getKey());
-            for (int i = 0; i < dimension.getValue().size(); i++) {
-                where.append(i == 0 ? "?" : ", ?").append(parameters.size() + 1);
-                parameters.add(dimension.getValue().get(i));
-            }
-            where.append("))");
-        }
-        Query query = em.createNativeQuery("select subscription_id from subscription_term where " + where
-                + " group by subscription_id having count(distinct dimension) = " + terms.size() + " order by subscription_id");
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        return ((List<Object>) query.getResultList()).stream().map(Object::toString).toList();
-    }
-
-    SubscriptionFilter filter(Subscription subscription) {
-        try {
-            return json.readValue(subscription.filterJson, SubscriptionFilter.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("subscription " + subscription.id + " holds a filter that is not JSON", e);
+    private void deliveries(MatchedChange matched, Notice notice, Instant now, List<DeliveryRows.Planned> into) {
+        Change change = matched.change();
+        NoticeDetailView view = NoticeDetailView.of(notice, NoticeRevision.of(notice));
+        EventPayload.ChangeRef ref = new EventPayload.ChangeRef(change.seq(), change.kind().id(), change.at());
+        String template = write(new EventPayload(matched.type().id(), change.at(), new EventPayload.Data(ref, view, Map.of())));
+        for (SubscriptionIndex.Match match : matched.matches()) {
+            String payload = template.endsWith(NO_MATCHED)
+                    ? template.substring(0, template.length() - 4) + write(match.matched(matched.terms())) + "}}"
+                    : write(new EventPayload(matched.type().id(), change.at(), new EventPayload.Data(ref, view, match.matched(matched.terms()))));
+            into.add(new DeliveryRows.Planned(match.subscriptionId(), change.seq(), matched.type().id(),
+                    messageId(match.subscriptionId(), change.seq()), payload, now));
         }
     }
 

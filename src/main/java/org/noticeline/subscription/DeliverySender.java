@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -16,25 +15,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Sends due deliveries: claims them with a row lease (a short transaction: {@code FOR UPDATE SKIP LOCKED} on
- * PostgreSQL, so replicas claim different rows; a plain {@code FOR UPDATE} on H2), sends them outside any
- * transaction through their channel's {@link ChannelSender}, then records each outcome, if the lease is still its
- * own. A replica killed mid-send leaves a lease that runs out; the delivery is claimed again and sent with the same
+ * Sends due deliveries, a batch ({@code noticeline.subscriptions.batch}) at a time: claims them with a row lease (a
+ * short transaction: {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so replicas claim different rows; a plain
+ * {@code FOR UPDATE} on H2), sends them outside any transaction through their channel's {@link ChannelSender},
+ * {@code noticeline.subscriptions.senders} at once, then records the batch's outcomes in one transaction
+ * ({@link DeliveryOutcomes}), each only if the lease is still its own. A replica killed mid-send leaves a lease that runs out; the delivery is claimed again and sent with the same
  * message id.
  */
 @ApplicationScoped
 public class DeliverySender {
 
     private static final Logger LOG = Logger.getLogger(DeliverySender.class);
-    private static final int MAX_ERROR = 1000;
 
     @Inject
     EntityManager em;
@@ -45,7 +48,7 @@ public class DeliverySender {
     @Inject
     Instance<ChannelSender> senders;
     @Inject
-    SubscriptionMetrics metrics;
+    DeliveryOutcomes outcomes;
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
@@ -81,36 +84,49 @@ public class DeliverySender {
             if (claimed.isEmpty()) {
                 return attempted;
             }
-            // A send starts only while the lease still covers it to its timeout: one that waited its turn behind slow
-            // receivers past that is released instead, or it would go out after another replica claimed it again (twice).
-            Duration lease = config.subscriptions().lease();
-            Duration timeout = config.outbound().timeout();
-            Instant lastStart = claimedAt.plus(lease).minus(timeout.compareTo(lease) < 0 ? timeout : Duration.ZERO);
-            List<Future<?>> sends = new ArrayList<>();
-            for (ChannelSender.Outgoing outgoing : claimed) {
-                sends.add(pool().submit(() -> {
-                    if (clock.now().isAfter(lastStart)) {
-                        release(outgoing);
-                    } else {
-                        record(outgoing, send(outgoing));
-                    }
-                }));
+            List<Attempt> attempts;
+            try {
+                attempts = sendAll(claimed, claimedAt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return attempted;
             }
-            for (Future<?> send : sends) {
-                try {
-                    send.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return attempted;
-                } catch (Exception e) {
-                    LOG.errorf(e, "recording a delivery failed; its lease runs out and it is sent again");
-                }
+            try {
+                outcomes.record(attempts);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "recording %d attempts failed; their leases run out and they are sent again", attempts.size());
             }
             attempted += claimed.size();
             if (claimed.size() < config.subscriptions().batch()) {
                 return attempted;
             }
         }
+    }
+
+    /**
+     * Sends a claimed batch, {@code noticeline.subscriptions.senders} at a time. A send starts only while the lease
+     * still covers it to its timeout: one that waited its turn behind slow receivers past that goes back unsent, or it
+     * would go out after another replica claimed it again (twice).
+     */
+    private List<Attempt> sendAll(List<ChannelSender.Outgoing> claimed, Instant claimedAt) throws InterruptedException {
+        Duration lease = config.subscriptions().lease();
+        Duration timeout = config.outbound().timeout();
+        Instant lastStart = claimedAt.plus(lease).minus(timeout.compareTo(lease) < 0 ? timeout : Duration.ZERO);
+        List<Future<ChannelSender.SendResult>> sends = new ArrayList<>();
+        for (ChannelSender.Outgoing outgoing : claimed) {
+            sends.add(pool().submit(() -> clock.now().isAfter(lastStart) ? null : send(outgoing)));
+        }
+        List<Attempt> attempts = new ArrayList<>();
+        for (int i = 0; i < claimed.size(); i++) {
+            try {
+                attempts.add(new Attempt(claimed.get(i), sends.get(i).get()));
+            } catch (ExecutionException e) {
+                // send() answers every failure; this is a bug, and the delivery goes back unsent.
+                LOG.errorf(e, "sending delivery %d failed unexpectedly", claimed.get(i).deliveryId());
+                attempts.add(new Attempt(claimed.get(i), null));
+            }
+        }
+        return attempts;
     }
 
     ChannelSender.SendResult send(ChannelSender.Outgoing outgoing) {
@@ -129,110 +145,50 @@ public class DeliverySender {
 
     /**
      * Leases up to {@code max} due deliveries of active subscriptions to this replica for {@code noticeline.subscriptions.lease},
-     * in one short transaction, and answers them with what sending needs. A subscription paused while failing still has
-     * the deliveries it was already retrying tried until their schedule is spent: the pause after a day of failures
-     * falls, with the retries' jitter, anywhere around the last attempts, and must not leave a delivery neither sent
-     * nor dead; the deliveries never tried wait for the resume.
+     * in one short transaction of three statements, and answers them with what sending needs. A subscription paused
+     * while failing still has the deliveries it was already retrying tried until their schedule is spent: the pause
+     * after a day of failures falls, with the retries' jitter, anywhere around the last attempts, and must not leave a
+     * delivery neither sent nor dead; the deliveries never tried wait for the resume.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
     public List<ChannelSender.Outgoing> claim(int max) {
         Instant now = clock.now();
-        List<Object> ids = em.createNativeQuery("select id from delivery where status = 'pending' and next_attempt_at <= ?1"
-                        + " and (lease_until is null or lease_until < ?1)"
-                        + " and subscription_id in (select id from subscription where status = 'active'"
-                        + " or (status = 'paused' and failing_since is not null and delivery.attempts > 0))"
-                        + " order by next_attempt_at, id limit " + max + (postgres() ? " for update skip locked" : " for update"))
-                .setParameter(1, now).getResultList();
+        // Walks ix_delivery_due in order and stops at max; each row's subscription is one primary-key lookup (an IN over
+        // the subscriptions, correlated through attempts, was evaluated again for every pending row).
+        List<Long> ids = ((List<Object>) em.createNativeQuery("select d.id from delivery d where d.status = 'pending' and d.next_attempt_at <= ?1"
+                        + " and (d.lease_until is null or d.lease_until < ?1)"
+                        + " and exists (select 1 from subscription s where s.id = d.subscription_id and (s.status = 'active'"
+                        + " or (s.status = 'paused' and s.failing_since is not null and d.attempts > 0)))"
+                        + " order by d.next_attempt_at, d.id limit " + max + (postgres() ? " for update of d skip locked" : " for update"))
+                .setParameter(1, now).getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
         if (ids.isEmpty()) {
             return List.of();
         }
         String lease = replica + "-" + claims.incrementAndGet();
-        Instant until = now.plus(config.subscriptions().lease());
+        em.createQuery("update Delivery d set d.leaseUntil = ?1, d.leasedBy = ?2 where d.id in ?3")
+                .setParameter(1, now.plus(config.subscriptions().lease())).setParameter(2, lease).setParameter(3, ids).executeUpdate();
+        Map<Long, Delivery> deliveries = Delivery.<Delivery>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(d -> d.id, Function.identity()));
+        Map<String, Subscription> subscriptions = Subscription.<Subscription>list("id in ?1",
+                        deliveries.values().stream().map(d -> d.subscriptionId).distinct().toList()).stream()
+                .collect(Collectors.toMap(s -> s.id, Function.identity()));
         List<ChannelSender.Outgoing> claimed = new ArrayList<>();
-        for (Object id : ids) {
-            Delivery delivery = em.find(Delivery.class, ((Number) id).longValue());
-            delivery.leaseUntil = until;
-            delivery.leasedBy = lease;
-            Subscription subscription = em.find(Subscription.class, delivery.subscriptionId);
+        for (Long id : ids) {
+            Delivery delivery = deliveries.get(id);
+            Subscription subscription = subscriptions.get(delivery.subscriptionId);
             claimed.add(new ChannelSender.Outgoing(delivery.id, lease, subscription.id, subscription.channel, subscription.target,
                     subscription.signingSecrets(now), delivery.messageId, delivery.eventType, delivery.payload, delivery.createdAt));
         }
         return claimed;
     }
 
-    /** Gives back a claimed delivery that was not sent, so any sender may claim it at once. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void release(ChannelSender.Outgoing outgoing) {
-        em.createNativeQuery("update delivery set lease_until = null, leased_by = null where id = ?1 and leased_by = ?2")
-                .setParameter(1, outgoing.deliveryId()).setParameter(2, outgoing.lease()).executeUpdate();
-    }
-
-    /** Records an attempt's outcome, unless the lease ran out and another sender took the delivery meanwhile. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Records one attempt's outcome, unless the lease ran out and another sender took the delivery meanwhile. */
     public void record(ChannelSender.Outgoing outgoing, ChannelSender.SendResult result) {
-        Delivery delivery = em.find(Delivery.class, outgoing.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null || !outgoing.lease().equals(delivery.leasedBy)) {
-            LOG.debugf("delivery %d: lease %s lost before its outcome was recorded", outgoing.deliveryId(), outgoing.lease());
-            return;
-        }
-        Subscription subscription = em.find(Subscription.class, delivery.subscriptionId, LockModeType.PESSIMISTIC_WRITE);
-        Instant now = clock.now();
-        delivery.attempts++;
-        delivery.lastAttemptAt = now;
-        delivery.responseStatus = result.status();
-        delivery.leaseUntil = null;
-        delivery.leasedBy = null;
-        if (result.delivered()) {
-            delivery.status = DeliveryStatus.DELIVERED;
-            delivery.deliveredAt = now;
-            delivery.nextAttemptAt = null;
-            delivery.lastError = null;
-            metrics.delivered(outgoing.channel(), Duration.between(delivery.createdAt, now));
-            if (subscription != null && subscription.failingSince != null) {
-                subscription.failingSince = null;
-            }
-            return;
-        }
-        metrics.failed(outgoing.channel());
-        delivery.lastError = truncate(result.error());
-        if (result.gone()) {
-            delivery.status = DeliveryStatus.DEAD;
-            delivery.nextAttemptAt = null;
-            if (subscription != null) {
-                subscription.status = SubscriptionStatus.DISABLED;
-                subscription.statusReason = "disabled at " + now + ": " + result.error();
-                subscription.updatedAt = now;
-            }
-            return;
-        }
-        RetrySchedule schedule = new RetrySchedule(config.subscriptions().retrySchedule(), config.subscriptions().retryAfterMax());
-        Optional<Duration> wait = delivery.seq == null ? Optional.empty() : schedule.after(delivery.attempts, result.retryAfter());
-        if (wait.isPresent()) {
-            delivery.nextAttemptAt = now.plus(wait.get());
-        } else {
-            // A ping is tried once; a change once its schedule is spent: dead, until someone redelivers it.
-            delivery.status = DeliveryStatus.DEAD;
-            delivery.nextAttemptAt = null;
-        }
-        if (subscription != null && delivery.seq != null) {
-            if (subscription.failingSince == null) {
-                subscription.failingSince = now;
-            } else if (subscription.status == SubscriptionStatus.ACTIVE
-                    && !subscription.failingSince.plus(config.subscriptions().pauseAfterFailing()).isAfter(now)) {
-                subscription.status = SubscriptionStatus.PAUSED;
-                subscription.statusReason = "paused at " + now + ": deliveries have failed since " + subscription.failingSince
-                        + " (last: " + truncate(result.error()) + ")";
-                subscription.updatedAt = now;
-            }
-        }
+        outcomes.record(List.of(new Attempt(outgoing, result)));
     }
 
     private boolean postgres() {
         return dbKind.startsWith("postgres");
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR - 1) + "…";
     }
 }

@@ -10,7 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** One subscription as stored: whose it is, where it is sent, what it selects and wants, and its signing secrets. */
+/**
+ * One subscription as stored: whose it is, where it is sent, what it selects and wants, and its signing secrets. A
+ * write that changes its filter, events, start or whether it is disabled goes through
+ * {@link SubscriptionVersions#changed}, or the planners' in-memory indexes would not see it.
+ */
 @Entity
 public class Subscription extends PanacheEntityBase {
 
@@ -42,12 +46,20 @@ public class Subscription extends PanacheEntityBase {
     /** When its deliveries started failing without a success since; null while they succeed. */
     @Column(name = "failing_since")
     public Instant failingSince;
+    /** The {@link SubscriptionVersions} number of the last write that changed what planning reads of it. */
+    @Column(name = "index_version")
+    public long indexVersion;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
 
     public List<EventType> eventList() {
+        return eventList(events);
+    }
+
+    /** The events of a stored {@code events} column. */
+    static List<EventType> eventList(String events) {
         return Arrays.stream(events.split(",")).map(String::trim).map(EventType::fromId).flatMap(Optional::stream).toList();
     }
 

@@ -1,9 +1,9 @@
 package org.noticeline.subscription;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.noticeline.notice.Notice;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.noticeline.notice.NoticeFilter;
-import org.noticeline.notice.RuleLink;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,6 +40,15 @@ public record SubscriptionFilter(List<String> platform, List<String> rule, List<
                 filter.from() == null ? null : filter.from().toString(), filter.to() == null ? null : filter.to().toString());
     }
 
+    /** The filter stored as {@code filterJson} of subscription {@code id}. */
+    static SubscriptionFilter fromJson(ObjectMapper json, String id, String filterJson) {
+        try {
+            return json.readValue(filterJson, SubscriptionFilter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("subscription " + id + " holds a filter that is not JSON", e);
+        }
+    }
+
     /** The same selection as a {@link NoticeFilter}, to confirm a candidate with {@link NoticeFilter#match}. */
     public NoticeFilter toNoticeFilter() {
         List<String> keys = rule.stream().filter(r -> r.contains(":")).toList();
@@ -74,29 +83,6 @@ public record SubscriptionFilter(List<String> platform, List<String> rule, List<
             terms.put(DIMENSIONS.get(i), lists.get(i).isEmpty() ? List.of(ANY) : lists.get(i));
         }
         return terms;
-    }
-
-    /** A notice's own terms by dimension, plus {@value #ANY} in each: the index rows that make a subscription a candidate. */
-    static Map<String, List<String>> termsOf(Notice notice) {
-        Map<String, List<String>> terms = new LinkedHashMap<>();
-        terms.put("platform", withAny(notice.platformIds()));
-        List<String> rules = new ArrayList<>();
-        for (RuleLink link : notice.rules) {
-            rules.add(link.ruleKey);
-            rules.add(link.instrumentCode);
-        }
-        terms.put("rule", withAny(rules));
-        terms.put("authority", withAny(List.of(notice.authority.id)));
-        terms.put("type", withAny(notice.type == null ? List.of() : List.of(notice.type)));
-        terms.put("jurisdiction", withAny(notice.jurisdiction == null ? List.of() : List.of(notice.jurisdiction)));
-        terms.put("proceeding", withAny(notice.proceeding == null ? List.of() : List.of(notice.proceeding.id)));
-        return terms;
-    }
-
-    private static List<String> withAny(List<String> values) {
-        TreeSet<String> set = new TreeSet<>(values.stream().filter(v -> v != null).toList());
-        set.add(ANY);
-        return List.copyOf(set);
     }
 
     private static List<String> canonical(List<String> values) {

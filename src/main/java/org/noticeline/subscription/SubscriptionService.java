@@ -58,7 +58,7 @@ public class SubscriptionService {
     @Inject
     NoticelineConfig config;
     @Inject
-    DeliveryPlanner planner;
+    SubscriptionVersions versions;
 
     @Transactional
     public WithSecret create(Owner owner, Channel channel, String target, NoticeFilter filter, List<EventType> events) {
@@ -82,9 +82,8 @@ public class SubscriptionService {
         s.startAfter = log.head();
         s.createdAt = now;
         s.updatedAt = now;
+        versions.changed(s);
         s.persist();
-        em.flush();
-        index(s.id, SubscriptionFilter.of(filter));
         return new WithSecret(s, s.secret);
     }
 
@@ -112,11 +111,12 @@ public class SubscriptionService {
         }
         if (filter != null) {
             s.filterJson = write(SubscriptionFilter.of(filter));
-            em.createNativeQuery("delete from subscription_term where subscription_id = ?1").setParameter(1, s.id).executeUpdate();
-            index(s.id, SubscriptionFilter.of(filter));
         }
         if (events != null) {
             s.events = ids(events);
+        }
+        if (filter != null || events != null) {
+            versions.changed(s);
         }
         s.updatedAt = clock.now();
         return s;
@@ -125,7 +125,7 @@ public class SubscriptionService {
     @Transactional
     public void delete(Owner owner, String id) {
         Subscription s = locked(owner, id);
-        em.createNativeQuery("delete from subscription_term where subscription_id = ?1").setParameter(1, s.id).executeUpdate();
+        versions.removed(s.id);
         em.createNativeQuery("delete from delivery where subscription_id = ?1").setParameter(1, s.id).executeUpdate();
         s.delete();
     }
@@ -150,6 +150,9 @@ public class SubscriptionService {
                 .setParameter(1, s.ownerTokenId).setParameter(2, Instant.now()).getSingleResult();
         if (((Number) usable).longValue() == 0) {
             throw new ConflictException("the token that owns subscription " + s.id + " was revoked or has expired; create a new subscription");
+        }
+        if (s.status == SubscriptionStatus.DISABLED) {
+            versions.changed(s);
         }
         s.status = SubscriptionStatus.ACTIVE;
         s.statusReason = null;
@@ -211,22 +214,13 @@ public class SubscriptionService {
     }
 
     public SubscriptionFilter filter(Subscription s) {
-        return planner.filter(s);
+        return SubscriptionFilter.fromJson(json, s.id, s.filterJson);
     }
 
     private Subscription locked(Owner owner, String id) {
         Subscription s = get(owner, id);
         em.lock(s, LockModeType.PESSIMISTIC_WRITE);
         return s;
-    }
-
-    private void index(String id, SubscriptionFilter filter) {
-        for (Map.Entry<String, List<String>> dimension : filter.terms().entrySet()) {
-            for (String term : dimension.getValue()) {
-                em.createNativeQuery("insert into subscription_term (subscription_id, dimension, term) values (?1, ?2, ?3)")
-                        .setParameter(1, id).setParameter(2, dimension.getKey()).setParameter(3, term).executeUpdate();
-            }
-        }
     }
 
     /**

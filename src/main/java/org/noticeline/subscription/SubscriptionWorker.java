@@ -18,6 +18,7 @@ import org.noticeline.time.AppClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Each replica's delivery loop: plan, then send what is due, whenever the change log reports a public change from any
@@ -76,6 +77,12 @@ public class SubscriptionWorker implements ChangeConsumer {
         }
     }
 
+    /** Planning goes on after {@link #apply} returns: where the planners of all replicas stand is the lag that matters. */
+    @Override
+    public OptionalLong done() {
+        return OptionalLong.of(planner.position());
+    }
+
     /** Runs a round soon, on this replica's worker thread. */
     public void wake() {
         woken.raise();
@@ -119,11 +126,14 @@ public class SubscriptionWorker implements ChangeConsumer {
                 .setParameter(2, now).executeUpdate();
     }
 
-    /** Deletes delivery records older than the retention; answers how many. */
+    /** Deletes delivery records, and tombstones of deleted subscriptions, older than the retention; answers how many deliveries. */
     @Transactional
     public int cleanup() {
+        Instant before = clock.now().minus(config.subscriptions().retention());
+        // A running index reads tombstones every round; one kept for the retention is read by every replica that runs.
+        em.createNativeQuery("delete from subscription_removed where removed_at < ?1").setParameter(1, before).executeUpdate();
         return em.createNativeQuery("delete from delivery where created_at < ?1 and (lease_until is null or lease_until < ?2)")
-                .setParameter(1, clock.now().minus(config.subscriptions().retention()))
+                .setParameter(1, before)
                 .setParameter(2, clock.now()).executeUpdate();
     }
 

@@ -5,12 +5,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -39,23 +33,8 @@ class ChangeFollowerTest {
     @Test
     void aChangeCommittedElsewhereReachesEveryConsumerWithinTwoSeconds() throws Exception {
         String slug = "elsewhere-" + System.nanoTime();
-        long committed;
-        try (Connection other = DriverManager.getConnection(url, user.orElse(""), password.orElse(""))) {
-            other.setAutoCommit(false);
-            try (PreparedStatement insert = other.prepareStatement("insert into notice_change (kind, slug, revision, visible, changed_by, changed_at)"
-                    + " values ('catalog', ?, null, true, 'another-replica', ?)")) {
-                insert.setString(1, slug);
-                insert.setTimestamp(2, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
-            }
-            if (dbKind.startsWith("postgres")) {
-                try (Statement notify = other.createStatement()) {
-                    notify.execute("notify " + ChangeLog.CHANNEL);
-                }
-            }
-            other.commit();
-            committed = System.nanoTime();
-        }
+        ForeignChanges.append(url, user.orElse(""), password.orElse(""), dbKind, slug);
+        long committed = System.nanoTime();
         while (recorder.seen().stream().noneMatch(c -> slug.equals(c.slug())) && System.nanoTime() - committed < TimeUnit.SECONDS.toNanos(2)) {
             Thread.sleep(10);
         }
