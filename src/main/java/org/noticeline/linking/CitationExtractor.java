@@ -17,23 +17,25 @@ final class CitationExtractor {
     private final CitationParser parser = new CitationParser();
     private final InstrumentResolver resolver = new InstrumentResolver();
 
-    Citations extract(String text, List<NameMatch> names) {
+    Citations extract(String text, List<NameMatch> names, List<Numbering> contextInstruments) {
         List<NameMatch> instruments = names.stream().filter(n -> n.term() instanceof CatalogTerm.Instrument).toList();
         List<RuleMention> rules = new ArrayList<>();
         List<UnresolvedCitation> unresolved = new ArrayList<>();
+        DocumentInstruments document = new DocumentInstruments(instruments, contextInstruments);
         for (InstrumentResolver.Resolution resolution : resolver.resolve(text, parser.parse(text, instruments), instruments)) {
             if (resolution.citation().unit() == Unit.RECITAL) {
                 continue;
             }
-            for (CitedItem item : resolution.citation().items()) {
+            InstrumentResolver.Resolution read = resolution.open() ? document.resolve(resolution) : resolution;
+            for (CitedItem item : read.citation().items()) {
                 String cited = text.substring(item.start(), item.end());
-                Numbering numbering = resolution.numbering();
+                Numbering numbering = read.numbering();
                 if (numbering == null) {
-                    unresolved.add(new UnresolvedCitation(cited, resolution.reason(), item.start(), item.end()));
+                    unresolved.add(new UnresolvedCitation(cited, read.reason(), item.start(), item.end()));
                     continue;
                 }
                 numbering.provision(item.number()).ifPresentOrElse(
-                        provision -> rules.add(rule(numbering, provision, item, cited)),
+                        provision -> rules.add(rule(numbering, provision, item, cited, read.via())),
                         () -> unresolved.add(new UnresolvedCitation(cited, numbering.missing(item.number()),
                                 item.start(), item.end())));
             }
@@ -47,12 +49,12 @@ final class CitationExtractor {
         return new Citations(rules, unresolved);
     }
 
-    private static RuleMention rule(Numbering numbering, String provision, CitedItem item, String cited) {
+    private static RuleMention rule(Numbering numbering, String provision, CitedItem item, String cited, ResolvedBy via) {
         List<String> subdivisions = item.subdivisions();
         String code = numbering.instrument().code();
         return new RuleMention(code + ":" + provision, code, provision,
                 subdivisions.isEmpty() ? null : subdivisions.get(0),
                 subdivisions.size() < 2 ? null : subdivisions.get(1),
-                cited, item.start(), item.end());
+                cited, item.start(), item.end(), via);
     }
 }

@@ -1,0 +1,116 @@
+package org.noticeline.linking;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Terms a document defines for an instrument it has just named, and the places it uses them: "the Online Safety Act
+ * 2023 ("the Act")", "Regulation (EU) 2022/2065 (the "DSA")", "(hereinafter "the Regulation")", "(ci-après « le
+ * règlement »)", "(im Folgenden „DSGVO“)", "(doravante "Marco Civil")". A defined word that is an ordinary noun
+ * ("Act", "Regulation") counts only after a determiner ("the Act", "of this Regulation", "du règlement"), so that
+ * "the Communications Act" is not the Act defined; an acronym ("OSA") counts wherever it stands.
+ */
+final class Definitions {
+
+    /** Words that make a following noun a reference back ("the Act", "du règlement", "der Verordnung"). */
+    static final Set<String> DETERMINERS = Set.of("the", "The", "this", "This", "that", "said", "le", "Le", "la", "La",
+            "l'", "L'", "du", "au", "ce", "Ce", "cette", "ledit", "der", "Der", "die", "Die", "das", "Das", "des", "dem",
+            "den", "dieser", "diesem", "dieses", "o", "O", "a", "A", "do", "da", "no", "na", "ao", "à", "pelo", "pela", "este", "esta");
+
+    private static final int REACH = 200;
+    private static final String OPEN_QUOTE = "\"“„«‘'‹";
+    private static final String CLOSE_QUOTE = "\"”“»’'›";
+    private static final Pattern DEFINITION = Pattern.compile(
+            "^\\)?,?\\s{0,3}[(\\[]?\\s{0,3}(?:(?:hereinafter|hereafter|henceforth|below|referred to as|in what follows|"
+                    + "ci-après(?: dénommée?s?)?|dénommée?s? ci-après|im Folgenden|nachfolgend|fortan|doravante(?: denominad[oa]s?)?|"
+                    + "adiante(?: designad[oa]s?)?)[,:]?\\s{1,3}(?:(?:referred to as|called|as)\\s{1,3})?)?"
+                    + "(?:(?:the|le|la|les|die|der|das|o|a)\\s{1,3})?"
+                    + "([" + OPEN_QUOTE + "])\\s?((?:the|The|le|la|l'|die|der|das|o|a)\\s)?([^\\n" + CLOSE_QUOTE + OPEN_QUOTE + "]{1,40}?)\\s?["
+                    + CLOSE_QUOTE + "]\\s{0,3}[)\\],]?");
+
+    /** A term defined at {@code [start, end)} of the text for an instrument named just before it. */
+    record Definition(String term, boolean needsDeterminer, CatalogTerm.Instrument instrument, int end) {
+    }
+
+    private Definitions() {
+    }
+
+    /** The definition right after the name {@code name}, if the text makes one there. */
+    static Definition after(String text, NameMatch name) {
+        if (!(name.term() instanceof CatalogTerm.Instrument instrument)) {
+            return null;
+        }
+        Matcher m = DEFINITION.matcher(text).region(name.end(), Math.min(text.length(), name.end() + 90));
+        if (!m.lookingAt()) {
+            return null;
+        }
+        String term = m.group(3).strip();
+        if (term.isEmpty() || !Character.isLetter(term.charAt(0))) {
+            return null;
+        }
+        boolean acronym = term.chars().filter(Character::isUpperCase).count() >= 2 && !term.contains(" ");
+        boolean needsDeterminer = m.group(2) != null || !acronym;
+        return new Definition(term, needsDeterminer, new CatalogTerm.Instrument(instrument.numbering(), ResolvedBy.DEFINITION), m.end());
+    }
+
+    /** Where the document uses the term after defining it, as names of the defined instrument. */
+    static List<NameMatch> uses(String text, Definition definition) {
+        List<NameMatch> uses = new ArrayList<>();
+        String term = definition.term();
+        for (int at = text.indexOf(term, definition.end()); at >= 0; at = text.indexOf(term, at + term.length())) {
+            int end = at + term.length();
+            boolean whole = !Words.isWordChar(text, end) && (at == 0 || !Words.isWordChar(text.charAt(at - 1)));
+            if (whole && (!definition.needsDeterminer() || afterDeterminer(text, at)) && !qualified(text, end)) {
+                uses.add(new NameMatch(at, end, definition.instrument()));
+            }
+        }
+        return uses;
+    }
+
+    /** True when a determiner stands right before {@code at}: "the Act", "l'Act", "du règlement". */
+    static boolean afterDeterminer(String text, int at) {
+        if (at >= 2 && (text.charAt(at - 1) == '\'' || text.charAt(at - 1) == '’')) {
+            char l = text.charAt(at - 2);
+            return (l == 'l' || l == 'L') && (at == 2 || !Words.isWordChar(text.charAt(at - 3)));
+        }
+        int end = at;
+        while (end > 0 && Words.isSpace(text.charAt(end - 1)) && at - end < 3) {
+            end--;
+        }
+        if (end == at) {
+            return false;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        return start < end && DETERMINERS.contains(text.substring(start, end));
+    }
+
+    /**
+     * True when the words after a generic noun make it another instrument's title: "the Regulation (EU) 2019/1150",
+     * "the Act 2003", "the Regulation on political advertising", "the Directive of 8 June 2000".
+     */
+    static boolean qualified(String text, int end) {
+        int pos = Words.spaces(text, end);
+        if (pos >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(pos);
+        if (pos > end && (c == '(' || Words.isDigit(text, pos))) {
+            return true;
+        }
+        if (c == '/' || c == '-') {
+            return true;
+        }
+        for (String word : List.of("on", "of", "No", "no", "n°", "nº", "n.", "Nr.", "sur", "relatif", "relative", "über", "zur", "sobre", "de", "du", "des", "do", "da")) {
+            if (pos > end && Words.afterWord(text, pos, word) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

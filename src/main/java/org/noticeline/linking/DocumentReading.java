@@ -1,0 +1,159 @@
+package org.noticeline.linking;
+
+import org.noticeline.catalog.model.AuthoritySpec;
+import org.noticeline.catalog.model.Catalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Settles what the names of one document stand for, as a reader who has the whole document does: a shared name
+ * ("Online Safety Act", "the Commission") by the entries the document names outright, else by its jurisdiction or
+ * authority, else by the catalog's default for it, else not at all; a generic name ("the Regulation") by the only
+ * instrument of those listing it that the document names; and the terms the document defines ("the Act") wherever it
+ * uses them. Nothing is guessed: a name two entries could still claim is dropped.
+ */
+final class DocumentReading {
+
+    private final Map<String, AuthoritySpec> authorities;
+
+    DocumentReading(Catalog catalog) {
+        this.authorities = catalog.authorities().stream().collect(Collectors.toUnmodifiableMap(AuthoritySpec::id, Function.identity()));
+    }
+
+    /** {@code names} as this document reads them: sorted, not overlapping, with no {@link CatalogTerm.Shared} left. */
+    List<NameMatch> read(String text, List<NameMatch> names, LinkingContext context) {
+        boolean shared = names.stream().anyMatch(n -> n.term() instanceof CatalogTerm.Shared);
+        if (!shared && names.stream().noneMatch(n -> n.term() instanceof CatalogTerm.Instrument)) {
+            return names;
+        }
+        Set<String> named = new HashSet<>();
+        names.stream().filter(n -> !(n.term() instanceof CatalogTerm.Shared)).map(n -> entry(n.term())).forEach(named::add);
+        Set<String> jurisdictions = jurisdictions(names, context);
+        List<NameMatch> read = new ArrayList<>();
+        List<NameMatch> generic = new ArrayList<>();
+        for (NameMatch name : names) {
+            if (name.term() instanceof CatalogTerm.Shared s && !s.byContext().isEmpty()) {
+                CatalogTerm settled = byContext(s, named, jurisdictions);
+                if (settled != null) {
+                    read.add(new NameMatch(name.start(), name.end(), settled));
+                    named.add(entry(settled));
+                }
+            } else if (name.term() instanceof CatalogTerm.Shared) {
+                generic.add(name);
+            } else {
+                read.add(name);
+            }
+        }
+        for (NameMatch name : generic) {
+            CatalogTerm.Shared s = (CatalogTerm.Shared) name.term();
+            boolean standsForOne = Definitions.afterDeterminer(text, name.start()) && !Definitions.qualified(text, name.end());
+            List<CatalogTerm> namedHere = s.generic().stream().filter(t -> named.contains(entry(t))).toList();
+            CatalogTerm settled = standsForOne && namedHere.size() == 1 ? settle(namedHere.get(0)) : s.fallback();
+            if (settled != null) {
+                read.add(new NameMatch(name.start(), name.end(), settled));
+            }
+        }
+        read.sort(Comparator.comparingInt(NameMatch::start));
+        return withDefinedTerms(text, read, generic);
+    }
+
+    /** The one candidate the document names, else the one of its jurisdiction, else the default; null when two compete. */
+    private static CatalogTerm byContext(CatalogTerm.Shared shared, Set<String> named, Set<String> jurisdictions) {
+        List<CatalogTerm> candidates = Stream.concat(Stream.ofNullable(shared.fallback()), shared.byContext().stream()).toList();
+        List<CatalogTerm> namedHere = candidates.stream().filter(t -> named.contains(entry(t))).toList();
+        if (namedHere.size() == 1) {
+            return settle(namedHere.get(0));
+        }
+        if (namedHere.size() > 1) {
+            return null;
+        }
+        List<CatalogTerm> local = candidates.stream().filter(t -> jurisdictions.contains(jurisdiction(t))).toList();
+        return local.size() == 1 ? settle(local.get(0)) : shared.fallback();
+    }
+
+    /** The context's jurisdiction and its authority's; failing both, those of the authorities the text names. */
+    private Set<String> jurisdictions(List<NameMatch> names, LinkingContext context) {
+        Set<String> given = new HashSet<>();
+        if (context.jurisdiction() != null) {
+            given.add(context.jurisdiction());
+        }
+        AuthoritySpec authority = context.authority() == null ? null : authorities.get(context.authority());
+        if (authority != null && authority.jurisdiction() != null) {
+            given.add(authority.jurisdiction());
+        }
+        if (!given.isEmpty()) {
+            return given;
+        }
+        return names.stream().filter(n -> n.term() instanceof CatalogTerm.Authority)
+                .map(n -> ((CatalogTerm.Authority) n.term()).spec().jurisdiction()).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+    }
+
+    /** Adds the uses of every term the document defines; a defined term overrides a generic reading of the same words. */
+    private static List<NameMatch> withDefinedTerms(String text, List<NameMatch> read, List<NameMatch> generic) {
+        List<NameMatch> uses = new ArrayList<>();
+        for (NameMatch name : read) {
+            Definitions.Definition definition = Definitions.after(text, name);
+            if (definition != null) {
+                uses.addAll(Definitions.uses(text, definition));
+            }
+        }
+        if (uses.isEmpty()) {
+            return read;
+        }
+        List<NameMatch> all = new ArrayList<>(read);
+        all.removeIf(n -> generic.stream().anyMatch(g -> g.start() == n.start()) && uses.stream().anyMatch(u -> overlap(u, n)));
+        // a use inside a name the catalog knows ("Act" in "FTC Act") is that name
+        uses.stream().filter(u -> all.stream().noneMatch(n -> overlap(u, n))).forEach(all::add);
+        all.sort(Comparator.comparingInt(NameMatch::start));
+        List<NameMatch> distinct = new ArrayList<>();
+        for (NameMatch n : all) {
+            if (distinct.isEmpty() || n.start() >= distinct.get(distinct.size() - 1).end()) {
+                distinct.add(n);
+            }
+        }
+        return distinct;
+    }
+
+    private static boolean overlap(NameMatch a, NameMatch b) {
+        return a.start() < b.end() && b.start() < a.end();
+    }
+
+    /** A candidate settled by the document: an instrument so read says so, for the rule mentions it gives. */
+    private static CatalogTerm settle(CatalogTerm term) {
+        return term instanceof CatalogTerm.Instrument i ? new CatalogTerm.Instrument(i.numbering(), ResolvedBy.DOCUMENT) : term;
+    }
+
+    /** Which catalog entry a term is, whatever name it was found by. */
+    static String entry(CatalogTerm term) {
+        if (term instanceof CatalogTerm.Instrument i) {
+            return "instrument:" + i.numbering().instrument().code() + ":" + i.numbering().name();
+        }
+        if (term instanceof CatalogTerm.Authority a) {
+            return "authority:" + a.spec().id();
+        }
+        if (term instanceof CatalogTerm.Platform p) {
+            return "platform:" + p.spec().id();
+        }
+        if (term instanceof CatalogTerm.Provider p) {
+            return "provider:" + p.spec().id();
+        }
+        return term instanceof CatalogTerm.Provision p ? "provision:" + p.key() : "";
+    }
+
+    private static String jurisdiction(CatalogTerm term) {
+        if (term instanceof CatalogTerm.Instrument i) {
+            return i.numbering().instrument().jurisdiction();
+        }
+        return term instanceof CatalogTerm.Authority a ? a.spec().jurisdiction() : null;
+    }
+}

@@ -1,0 +1,59 @@
+package org.noticeline.linking;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a platform's name is a party's: standing in a case name ("Twitter v Taamneh", "Data Protection Commissioner
+ * v Facebook Ireland Limited"), where the company, not the service, is before the court.
+ */
+final class Parties {
+
+    private static final String FORMS = "Inc\\.?|Ltd\\.?|Limited|Unlimited Company|LLC|L\\.L\\.C\\.|GmbH|S\\.A\\.S?|SAS|B\\.V\\.|BV|plc|PLC"
+            + "|Corp\\.?|Corporation|Ltda\\.?|AG|SE|Pty Ltd|Pty Limited|LLP|S\\.r\\.l\\.|S\\.p\\.A\\.|ULC";
+    private static final String PLACES = "Ireland|UK|U\\.K\\.|Germany|Deutschland|France|Netherlands|Brasil|Brazil|Australia|Singapore"
+            + "|Japan|India|Canada|Spain|España|Italy|Italia|Poland|Belgium";
+    private static final Pattern COMPANY = Pattern.compile(
+            ",?\\s(?:(?:" + PLACES + "|International|Technology|Operations|Europe|Global|Platforms|Services)"
+                    + "(?:\\s(?:Operations|Services|Technology|International|Holdings))?\\s(?:" + FORMS + ")|(?:" + PLACES + ")|(?:" + FORMS + "))"
+                    + "(?![\\p{L}\\p{N}])");
+    private static final Pattern PARTY_BEFORE = Pattern.compile("\\sv\\.?\\s|\\svs\\.?\\s");
+
+    private Parties() {
+    }
+
+    /**
+     * Where the party's name ends when the platform's name at {@code [start, end)} names a party to a case ("Twitter v
+     * Taamneh", "Data Protection Commissioner v Facebook Ireland Limited"), legal form included; else -1. Outside a
+     * case name the service is meant even beside a legal form: "the DPC fined WhatsApp Ireland Limited" concerns WhatsApp.
+     */
+    static int partyEnd(String text, int start, int end) {
+        Matcher form = COMPANY.matcher(text).region(end, Math.min(text.length(), end + 50));
+        int nameEnd = form.lookingAt() ? form.end() : end;
+        Matcher after = PARTY_BEFORE.matcher(text).region(nameEnd, Math.min(text.length(), nameEnd + 5));
+        if (after.lookingAt() && startsWithCapital(text, after.end())) {
+            return nameEnd;
+        }
+        int from = Math.max(0, start - 5);
+        Matcher before = PARTY_BEFORE.matcher(text).region(from, start);
+        while (before.find()) {
+            if (before.end() == start && from < before.start() && Character.isLetter(text.charAt(before.start() - 1))) {
+                return nameEnd;
+            }
+        }
+        return -1;
+    }
+
+    /** True at the first word of a sentence, where every word is capitalised. */
+    static boolean opensSentence(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && (Words.isSpace(text.charAt(i)) && text.charAt(i) != '\n' || "\"“‘'(*-•".indexOf(text.charAt(i)) >= 0)) {
+            i--;
+        }
+        return i < 0 || ".!?:\n".indexOf(text.charAt(i)) >= 0;
+    }
+
+    private static boolean startsWithCapital(String text, int pos) {
+        return pos < text.length() && Character.isUpperCase(text.charAt(pos));
+    }
+}
