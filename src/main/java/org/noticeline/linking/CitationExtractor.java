@@ -21,8 +21,10 @@ final class CitationExtractor {
         List<NameMatch> instruments = names.stream().filter(n -> n.term() instanceof CatalogTerm.Instrument).toList();
         List<RuleMention> rules = new ArrayList<>();
         List<UnresolvedCitation> unresolved = new ArrayList<>();
-        DocumentInstruments document = new DocumentInstruments(instruments, contextInstruments);
-        for (InstrumentResolver.Resolution resolution : resolver.resolve(text, parser.parse(text, instruments), instruments)) {
+        List<InstrumentResolver.Resolution> resolutions = resolver.resolve(text, parser.parse(text, instruments), instruments);
+        DocumentInstruments document = resolutions.stream().anyMatch(InstrumentResolver.Resolution::open)
+                ? new DocumentInstruments(instruments, contextInstruments, foreign(text, resolutions, instruments)) : null;
+        for (InstrumentResolver.Resolution resolution : resolutions) {
             if (resolution.citation().unit() == Unit.RECITAL) {
                 continue;
             }
@@ -47,6 +49,15 @@ final class CitationExtractor {
             }
         }
         return new Citations(rules, unresolved);
+    }
+
+    private static List<DocumentInstruments.Foreign> foreign(String text, List<InstrumentResolver.Resolution> resolutions,
+                                                             List<NameMatch> instruments) {
+        List<DocumentInstruments.Foreign> foreign = new ArrayList<>();
+        resolutions.stream().filter(InstrumentResolver.Resolution::foreign)
+                .forEach(r -> foreign.add(new DocumentInstruments.Foreign(r.citation().start(), r.citation().unit())));
+        Definitions.foreign(text, instruments).forEach(at -> foreign.add(new DocumentInstruments.Foreign(at, null)));
+        return foreign;
     }
 
     private static RuleMention rule(Numbering numbering, String provision, CitedItem item, String cited, ResolvedBy via) {

@@ -32,28 +32,74 @@ final class Definitions {
                     + CLOSE_QUOTE + "]\\s{0,3}[)\\],]?");
 
     /** A term defined at {@code [start, end)} of the text for an instrument named just before it. */
-    record Definition(String term, boolean needsDeterminer, CatalogTerm.Instrument instrument, int end) {
+    record Definition(String term, boolean needsDeterminer, CatalogTerm.Instrument instrument, int start, int end) {
     }
+
+    private static final Pattern TITLE_REST = Pattern.compile(",?\\s(?:of|du|de|der|des|da|do)\\s[^()\"“”„«».;\\n]{3,150}?(?=\\s?\\()");
 
     private Definitions() {
     }
 
-    /** The definition right after the name {@code name}, if the text makes one there. */
+    /**
+     * The definition right after the name {@code name}, if the text makes one there: straight after it, or after the
+     * rest of a formal title ("Regulation (EU) 2022/2065 of the European Parliament and of the Council (hereinafter
+     * "the Regulation")").
+     */
     static Definition after(String text, NameMatch name) {
         if (!(name.term() instanceof CatalogTerm.Instrument instrument)) {
             return null;
         }
-        Matcher m = DEFINITION.matcher(text).region(name.end(), Math.min(text.length(), name.end() + 90));
+        Definition definition = at(text, name.end(), instrument);
+        int title = restOfTitle(text, name.end());
+        return definition != null || title < 0 ? definition : at(text, title, instrument);
+    }
+
+    private static Definition at(String text, int from, CatalogTerm.Instrument instrument) {
+        Matcher m = DEFINITION.matcher(text).region(from, Math.min(text.length(), from + 90));
         if (!m.lookingAt()) {
             return null;
         }
         String term = m.group(3).strip();
-        if (term.isEmpty() || !Character.isLetter(term.charAt(0))) {
+        if (term.isEmpty() || !Character.isLetterOrDigit(term.charAt(0))) {
             return null;
         }
         boolean acronym = term.chars().filter(Character::isUpperCase).count() >= 2 && !term.contains(" ");
         boolean needsDeterminer = m.group(2) != null || !acronym;
-        return new Definition(term, needsDeterminer, new CatalogTerm.Instrument(instrument.numbering(), ResolvedBy.DEFINITION), m.end());
+        return new Definition(term, needsDeterminer, new CatalogTerm.Instrument(instrument.numbering(), ResolvedBy.DEFINITION),
+                from, m.end());
+    }
+
+    /** Where a bracket opens after " of the European Parliament and of the Council of 19 October 2022", else -1. */
+    private static int restOfTitle(String text, int end) {
+        Matcher of = TITLE_REST.matcher(text).region(end, Math.min(text.length(), end + 160));
+        return of.lookingAt() ? of.end() : -1;
+    }
+
+    /** Words that make a defined term an instrument's: "the 2003 Act", "the P2B Regulation", "la loi". */
+    private static final Pattern INSTRUMENT_WORD = Pattern.compile(
+            "\\b(Act|Regulations?|Directive|Law|Code|Treaty|Convention|Charter|Rules|Ordinance|Statute|[Ll]oi|[Rr]èglement|"
+                    + "[Dd]irective|Gesetz\\w*|\\w*[Vv]erordnung|Richtlinie|Lei|Regulamento|Decreto|Código|Diretiva)\\b");
+    private static final Pattern ANY_DEFINITION = Pattern.compile("[(\\[]\\s?(?:[\\p{L}-]+[,:]?\\s){0,3}[" + OPEN_QUOTE + "]");
+
+    /**
+     * Where the text defines a term for an instrument the catalog does not know ("the Communications Act 2003 (the
+     * "2003 Act")"): such a document has another instrument in play, so its bare citations are not the known one's.
+     */
+    static List<Integer> foreign(String text, List<NameMatch> instruments) {
+        List<Integer> found = new ArrayList<>();
+        Matcher m = ANY_DEFINITION.matcher(text);
+        while (m.find()) {
+            int open = m.start();
+            boolean known = instruments.stream().filter(n -> n.end() <= open && open - n.end() <= 160)
+                    .map(n -> after(text, n)).anyMatch(d -> d != null && d.start() <= open && open <= d.start() + 3);
+            if (!known) {
+                Matcher definition = DEFINITION.matcher(text).region(open, Math.min(text.length(), open + 90));
+                if (definition.lookingAt() && INSTRUMENT_WORD.matcher(definition.group(3)).find()) {
+                    found.add(open);
+                }
+            }
+        }
+        return found;
     }
 
     /** Where the document uses the term after defining it, as names of the defined instrument. */

@@ -5,6 +5,7 @@ import org.noticeline.catalog.model.Catalog;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  * Settles what the names of one document stand for, as a reader who has the whole document does: a shared name
  * ("Online Safety Act", "the Commission") by the entries the document names outright, else by its jurisdiction or
  * authority, else by the catalog's default for it, else not at all; a generic name ("the Regulation") by the only
- * instrument of those listing it that the document names; and the terms the document defines ("the Act") wherever it
+ * instrument of those listing it that the document has named before it, or failing that names at all; and the terms the document defines ("the Act") wherever it
  * uses them. Nothing is guessed: a name two entries could still claim is dropped.
  */
 final class DocumentReading {
@@ -35,8 +36,9 @@ final class DocumentReading {
         if (!shared && names.stream().noneMatch(n -> n.term() instanceof CatalogTerm.Instrument)) {
             return names;
         }
-        Set<String> named = new HashSet<>();
-        names.stream().filter(n -> !(n.term() instanceof CatalogTerm.Shared)).map(n -> entry(n.term())).forEach(named::add);
+        // each entry the document names outright, with where it is first named
+        Map<String, Integer> named = new HashMap<>();
+        names.stream().filter(n -> !(n.term() instanceof CatalogTerm.Shared)).forEach(n -> named.putIfAbsent(entry(n.term()), n.start()));
         Set<String> jurisdictions = jurisdictions(names, context);
         List<NameMatch> read = new ArrayList<>();
         List<NameMatch> generic = new ArrayList<>();
@@ -45,7 +47,7 @@ final class DocumentReading {
                 CatalogTerm settled = byContext(s, named, jurisdictions);
                 if (settled != null) {
                     read.add(new NameMatch(name.start(), name.end(), settled));
-                    named.add(entry(settled));
+                    named.putIfAbsent(entry(settled), name.start());
                 }
             } else if (name.term() instanceof CatalogTerm.Shared) {
                 generic.add(name);
@@ -56,7 +58,9 @@ final class DocumentReading {
         for (NameMatch name : generic) {
             CatalogTerm.Shared s = (CatalogTerm.Shared) name.term();
             boolean standsForOne = Definitions.afterDeterminer(text, name.start()) && !Definitions.qualified(text, name.end());
-            List<CatalogTerm> namedHere = s.generic().stream().filter(t -> named.contains(entry(t))).toList();
+            // as read so far: "the Regulation" is the one regulation named before it, else the one the document names
+            List<CatalogTerm> namedBefore = s.generic().stream().filter(t -> named.getOrDefault(entry(t), Integer.MAX_VALUE) < name.start()).toList();
+            List<CatalogTerm> namedHere = namedBefore.isEmpty() ? s.generic().stream().filter(t -> named.containsKey(entry(t))).toList() : namedBefore;
             CatalogTerm settled = standsForOne && namedHere.size() == 1 ? settle(namedHere.get(0)) : s.fallback();
             if (settled != null) {
                 read.add(new NameMatch(name.start(), name.end(), settled));
@@ -67,9 +71,9 @@ final class DocumentReading {
     }
 
     /** The one candidate the document names, else the one of its jurisdiction, else the default; null when two compete. */
-    private static CatalogTerm byContext(CatalogTerm.Shared shared, Set<String> named, Set<String> jurisdictions) {
+    private static CatalogTerm byContext(CatalogTerm.Shared shared, Map<String, Integer> named, Set<String> jurisdictions) {
         List<CatalogTerm> candidates = Stream.concat(Stream.ofNullable(shared.fallback()), shared.byContext().stream()).toList();
-        List<CatalogTerm> namedHere = candidates.stream().filter(t -> named.contains(entry(t))).toList();
+        List<CatalogTerm> namedHere = candidates.stream().filter(t -> named.containsKey(entry(t))).toList();
         if (namedHere.size() == 1) {
             return settle(namedHere.get(0));
         }

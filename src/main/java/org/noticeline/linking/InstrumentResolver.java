@@ -29,12 +29,18 @@ final class InstrumentResolver {
         static Resolution unresolved(Citation citation, String reason) {
             return new Resolution(citation, null, null, reason, false);
         }
+
+        /** True when the citation names an instrument the catalog does not know ("of Directive 95/46/EC"). */
+        boolean foreign() {
+            return numbering == null && reason != null && reason.startsWith(CITES);
+        }
     }
 
     private record Owner(CatalogTerm.Instrument instrument, String unknown) {
         static final Owner NONE = new Owner(null, null);
     }
 
+    private static final String CITES = "cites '";
     private static final Pattern JOINING = Pattern.compile(
             "\\s*(,|,?\\s*(and|or|and/or|&|as well as|(read )?(in conjunction|together|in combination) with|read with"
                     + "|et|ou|und|oder|sowie|i\\.\\s?V\\.\\s?m\\.|in Verbindung mit|e|ou|c/c|combinado com|en liaison avec|lu en combinaison avec))?\\s*");
@@ -134,7 +140,7 @@ final class InstrumentResolver {
             }
             return named != null
                     ? new Owner(instrumentOf(named), null)
-                    : new Owner(null, "cites '" + phrase(text, owner) + "', which is not an instrument of the catalog");
+                    : new Owner(null, CITES + phrase(text, owner) + "', which is not an instrument of the catalog");
         }
         for (String part : DOCUMENT_PARTS) {
             if (Words.afterWord(text, pos, part) > 0) {
@@ -143,7 +149,7 @@ final class InstrumentResolver {
         }
         String acronym = acronymAt(text, pos);
         return acronym == null ? Owner.NONE
-                : new Owner(null, "cites '" + acronym + "', which is not an instrument of the catalog");
+                : new Owner(null, CITES + acronym + "', which is not an instrument of the catalog");
     }
 
     private static CatalogTerm.Instrument namedRightBefore(String text, int start, NameMatch[] names) {
