@@ -172,7 +172,12 @@ final class CitationParser {
             return null;
         }
         String number = text.substring(start, pos);
-        if (pos < text.length() && Character.isLetter(text.charAt(pos)) && !isWordChar(text, pos + 1)) {
+        // "art. 7º", "artigo 28.º": the ordinal sign says "seventh", not a provision 7º
+        if (text.startsWith("º", pos) || text.startsWith("°", pos)) {
+            pos++;
+        } else if (text.startsWith(".º", pos)) {
+            pos += 2;
+        } else if (pos < text.length() && Character.isLetter(text.charAt(pos)) && !isWordChar(text, pos + 1)) {
             number += Character.toLowerCase(text.charAt(pos++));
         }
         if (pos < text.length() && (text.charAt(pos) == '/' || (text.charAt(pos) == ',' && isDigit(text, pos + 1)))) {

@@ -35,7 +35,8 @@ final class Definitions {
     record Definition(String term, boolean needsDeterminer, CatalogTerm.Instrument instrument, int start, int end) {
     }
 
-    private static final Pattern TITLE_REST = Pattern.compile(",?\\s(?:of|du|de|der|des|da|do)\\s[^()\"“”„«».;\\n]{3,150}?(?=\\s?\\()");
+    /** The rest of a formal title: lower-case words on ("of the European Parliament", "établissant des règles"). */
+    private static final Pattern TITLE_REST = Pattern.compile(",?\\s\\p{Ll}[^()\"“”„«».;:\\n]{2,150}?(?=\\s?\\()");
 
     private Definitions() {
     }

@@ -4,8 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a platform's name is a party's: standing in a case name ("Twitter v Taamneh", "Data Protection Commissioner
- * v Facebook Ireland Limited"), where the company, not the service, is before the court.
+ * Where a platform's name is a company's: a party in a case name ("Twitter v Taamneh", "Data Protection
+ * Commissioner v Facebook Ireland Limited"), where the company, not the service, is before the court, or the head of
+ * a company's full name ("Facebook Serviços Online do Brasil Ltda.").
  */
 final class Parties {
 
@@ -17,17 +18,25 @@ final class Parties {
             ",?\\s(?:(?:" + PLACES + "|International|Technology|Operations|Europe|Global|Platforms|Services)"
                     + "(?:\\s(?:Operations|Services|Technology|International|Holdings))?\\s(?:" + FORMS + ")|(?:" + PLACES + ")|(?:" + FORMS + "))"
                     + "(?![\\p{L}\\p{N}])");
+    /** A company's full name after the platform's: "Facebook Serviços Online do Brasil Ltda.", "YouTube Music Services UK Ltd". */
+    private static final Pattern LONG_COMPANY = Pattern.compile(
+            "(?:\\s(?:\\p{Lu}[\\p{L}-]*|do|da|de|dos|das|du|des|of|and|&|und)){2,6},?\\s(?:" + FORMS + ")(?![\\p{L}\\p{N}])");
     private static final Pattern PARTY_BEFORE = Pattern.compile("\\sv\\.?\\s|\\svs\\.?\\s");
 
     private Parties() {
     }
 
     /**
-     * Where the party's name ends when the platform's name at {@code [start, end)} names a party to a case ("Twitter v
-     * Taamneh", "Data Protection Commissioner v Facebook Ireland Limited"), legal form included; else -1. Outside a
-     * case name the service is meant even beside a legal form: "the DPC fined WhatsApp Ireland Limited" concerns WhatsApp.
+     * Where the company's name ends when the platform's name at {@code [start, end)} begins one: a party to a case
+     * ("Twitter v Taamneh", "Data Protection Commissioner v Facebook Ireland Limited"), or a company's full name
+     * ("Facebook Serviços Online do Brasil Ltda."); else -1. Outside a case name a country and a legal form alone
+     * still leave the service meant: "the DPC fined WhatsApp Ireland Limited" concerns WhatsApp.
      */
     static int partyEnd(String text, int start, int end) {
+        Matcher company = LONG_COMPANY.matcher(text).region(end, Math.min(text.length(), end + 90));
+        if (company.lookingAt()) {
+            return company.end();
+        }
         Matcher form = COMPANY.matcher(text).region(end, Math.min(text.length(), end + 50));
         int nameEnd = form.lookingAt() ? form.end() : end;
         Matcher after = PARTY_BEFORE.matcher(text).region(nameEnd, Math.min(text.length(), nameEnd + 5));
