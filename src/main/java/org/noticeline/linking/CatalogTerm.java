@@ -68,6 +68,16 @@ sealed interface CatalogTerm {
         }
     }
 
+    /**
+     * A shared or generic name of instruments that the document leaves undecided ("the Online Safety Act" where two
+     * are in play): no instrument is read from it, and citations after it are not read in another one by default.
+     */
+    record Unsettled() implements CatalogTerm {
+        public int priority() {
+            return 5;
+        }
+    }
+
     /** A phrase that contains a name but does not mean it ("the Amazon basin"): it covers the name and is then dropped. */
     record NotAName() implements CatalogTerm {
         public int priority() {

@@ -23,7 +23,8 @@ final class CitationExtractor {
         List<UnresolvedCitation> unresolved = new ArrayList<>();
         List<InstrumentResolver.Resolution> resolutions = resolver.resolve(text, parser.parse(text, instruments), instruments);
         DocumentInstruments document = resolutions.stream().anyMatch(InstrumentResolver.Resolution::open)
-                ? new DocumentInstruments(instruments, contextInstruments, foreign(text, resolutions, instruments)) : null;
+                ? new DocumentInstruments(instruments, contextInstruments, foreign(text, resolutions, instruments,
+                names.stream().filter(n -> n.term() instanceof CatalogTerm.Unsettled).toList())) : null;
         for (InstrumentResolver.Resolution resolution : resolutions) {
             if (resolution.citation().unit() == Unit.RECITAL) {
                 continue;
@@ -52,11 +53,12 @@ final class CitationExtractor {
     }
 
     private static List<DocumentInstruments.Foreign> foreign(String text, List<InstrumentResolver.Resolution> resolutions,
-                                                             List<NameMatch> instruments) {
+                                                             List<NameMatch> instruments, List<NameMatch> unsettled) {
         List<DocumentInstruments.Foreign> foreign = new ArrayList<>();
         resolutions.stream().filter(InstrumentResolver.Resolution::foreign)
                 .forEach(r -> foreign.add(new DocumentInstruments.Foreign(r.citation().start(), r.citation().unit())));
         Definitions.foreign(text, instruments).forEach(at -> foreign.add(new DocumentInstruments.Foreign(at, null)));
+        unsettled.forEach(n -> foreign.add(new DocumentInstruments.Foreign(n.start(), null)));
         return foreign;
     }
 

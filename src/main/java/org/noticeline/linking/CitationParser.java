@@ -265,6 +265,17 @@ final class CitationParser {
                 while (isDigit(text, end)) {
                     end++;
                 }
+                // "inciso X": Brazilian law numbers its items in roman numerals
+                while (end == digits || (end > digits && "IVXLC".indexOf(text.charAt(end - 1)) >= 0)) {
+                    if (end < text.length() && "IVXLC".indexOf(text.charAt(end)) >= 0) {
+                        end++;
+                    } else {
+                        break;
+                    }
+                }
+                if (end > digits && Words.isWordChar(text, end)) {
+                    return pos;
+                }
                 if (end == digits) {
                     return pos;
                 }

@@ -153,7 +153,8 @@ final class Definitions {
         if (c == '/' || c == '-') {
             return true;
         }
-        for (String word : List.of("on", "of", "No", "no", "n°", "nº", "n.", "Nr.", "sur", "relatif", "relative", "über", "zur", "sobre", "de", "du", "des", "do", "da")) {
+        for (String word : List.of("on", "of", "No", "no", "n°", "nº", "n.", "Nr.", "sur", "relatif", "relative", "über", "zur", "sobre", "de",
+                "du", "des", "do", "da", "pour", "portant", "concernant", "vom", "zum")) {
             if (pos > end && Words.afterWord(text, pos, word) > 0) {
                 return true;
             }

@@ -48,6 +48,8 @@ final class DocumentReading {
                 if (settled != null) {
                     read.add(new NameMatch(name.start(), name.end(), settled));
                     named.putIfAbsent(entry(settled), name.start());
+                } else if (namesInstruments(s)) {
+                    read.add(new NameMatch(name.start(), name.end(), new CatalogTerm.Unsettled()));
                 }
             } else if (name.term() instanceof CatalogTerm.Shared) {
                 generic.add(name);
@@ -58,29 +60,68 @@ final class DocumentReading {
         for (NameMatch name : generic) {
             CatalogTerm.Shared s = (CatalogTerm.Shared) name.term();
             boolean standsForOne = Definitions.afterDeterminer(text, name.start()) && !Definitions.qualified(text, name.end());
-            // as read so far: "the Regulation" is the one regulation named before it, else the one the document names
+            // as read so far: "the Regulation" is the one regulation named before it, unless one the catalog does not
+            // know was named too ("Regulation (EU) 2019/1020 ... Article 4 of that Regulation")
             List<CatalogTerm> namedBefore = s.generic().stream().filter(t -> named.getOrDefault(entry(t), Integer.MAX_VALUE) < name.start()).toList();
-            List<CatalogTerm> namedHere = namedBefore.isEmpty() ? s.generic().stream().filter(t -> named.containsKey(entry(t))).toList() : namedBefore;
-            CatalogTerm settled = standsForOne && namedHere.size() == 1 ? settle(namedHere.get(0)) : s.fallback();
+            boolean foreign = standsForOne && unknownOfKind(text, text.substring(name.start(), name.end()), name.start(), names);
+            CatalogTerm settled = standsForOne && !foreign && namedBefore.size() == 1 ? settle(namedBefore.get(0)) : s.fallback();
             if (settled != null) {
                 read.add(new NameMatch(name.start(), name.end(), settled));
+            } else if (standsForOne && namedBefore.size() + (foreign ? 1 : 0) > 1) {
+                read.add(new NameMatch(name.start(), name.end(), new CatalogTerm.Unsettled()));
             }
         }
         read.sort(Comparator.comparingInt(NameMatch::start));
         return withDefinedTerms(text, read, generic);
     }
 
+    private static boolean namesInstruments(CatalogTerm.Shared shared) {
+        return Stream.concat(shared.byContext().stream(), shared.generic().stream()).anyMatch(t -> t instanceof CatalogTerm.Instrument);
+    }
+
+    /**
+     * True when, before {@code before}, the text names an instrument of the kind {@code word} that no catalog name
+     * covers: "Regulation (EU) 2019/1020", "Directive 95/46/EC", "the Communications Act 2003".
+     */
+    private static boolean unknownOfKind(String text, String word, int before, List<NameMatch> names) {
+        String kind = Character.toUpperCase(word.charAt(0)) + word.substring(1);
+        for (int at = text.indexOf(kind); at >= 0 && at < before; at = text.indexOf(kind, at + kind.length())) {
+            int end = at + kind.length();
+            int from = at;
+            boolean whole = !Words.isWordChar(text, end) && (at == 0 || !Words.isWordChar(text.charAt(at - 1)));
+            boolean covered = names.stream().anyMatch(n -> n.start() <= from && end <= n.end());
+            if (whole && !covered && (Definitions.qualified(text, end) || titledBefore(text, at))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "the Communications Act", "the Broadcasting Services Act": a capitalised word names the instrument before the kind. */
+    private static boolean titledBefore(String text, int at) {
+        int end = at - 1;
+        if (end <= 0 || text.charAt(end) != ' ') {
+            return false;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        return start < end && Character.isUpperCase(text.charAt(start)) && !Definitions.DETERMINERS.contains(text.substring(start, end));
+    }
+
     /** The one candidate the document names, else the one of its jurisdiction, else the default; null when two compete. */
     private static CatalogTerm byContext(CatalogTerm.Shared shared, Map<String, Integer> named, Set<String> jurisdictions) {
         List<CatalogTerm> candidates = Stream.concat(Stream.ofNullable(shared.fallback()), shared.byContext().stream()).toList();
         List<CatalogTerm> namedHere = candidates.stream().filter(t -> named.containsKey(entry(t))).toList();
+        List<CatalogTerm> local = candidates.stream().filter(t -> jurisdictions.contains(jurisdiction(t))).toList();
+        if (namedHere.size() > 1 || (namedHere.size() == 1 && local.size() == 1 && namedHere.get(0) != local.get(0))) {
+            // the UK's regulator writing about "Australia's Online Safety Act 2021": names and jurisdiction disagree
+            return null;
+        }
         if (namedHere.size() == 1) {
             return settle(namedHere.get(0));
         }
-        if (namedHere.size() > 1) {
-            return null;
-        }
-        List<CatalogTerm> local = candidates.stream().filter(t -> jurisdictions.contains(jurisdiction(t))).toList();
         return local.size() == 1 ? settle(local.get(0)) : shared.fallback();
     }
 

@@ -29,7 +29,8 @@ final class PlatformRecognizer {
             "point", "paragraph", "schedule", "appendix", "table", "figure", "footnote", "exhibit", "state",
             "states", "country", "countries", "company", "companies", "party", "parties", "person", "user",
             "option", "scenario", "example", "type", "category", "level", "phase", "stage", "step", "tier",
-            "version", "model", "case", "generation", "mr", "ms", "mrs", "dr", "entity", "brand", "product");
+            "version", "model", "case", "generation", "mr", "ms", "mrs", "dr", "entity", "brand", "product",
+            "inciso", "item", "chapitre", "titre", "annexe", "anhang", "kapitel", "titel", "anexo", "capítulo", "título");
     private static final List<String> CONJUNCTIONS = List.of("and", "or");
 
     private final Map<String, ProviderSpec> providers;
