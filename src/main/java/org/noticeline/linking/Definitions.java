@@ -2,8 +2,10 @@ package org.noticeline.linking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.stream.IntStream;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +22,6 @@ final class Definitions {
             "l'", "L'", "du", "au", "ce", "Ce", "cette", "ledit", "der", "Der", "die", "Die", "das", "Das", "des", "dem",
             "den", "dieser", "diesem", "dieses", "o", "O", "a", "A", "do", "da", "no", "na", "ao", "à", "pelo", "pela", "este", "esta");
 
-    private static final int REACH = 200;
     private static final String OPEN_QUOTE = "\"“„«‘'‹";
     private static final String CLOSE_QUOTE = "\"”“»’'›";
     private static final Pattern DEFINITION = Pattern.compile(
@@ -51,11 +52,17 @@ final class Definitions {
             return null;
         }
         Definition definition = at(text, name.end(), instrument);
+        if (definition != null) {
+            return definition;
+        }
         int title = restOfTitle(text, name.end());
-        return definition != null || title < 0 ? definition : at(text, title, instrument);
+        return title < 0 ? null : at(text, title, instrument);
     }
 
     private static Definition at(String text, int from, CatalogTerm.Instrument instrument) {
+        if (!quoteAhead(text, from)) {
+            return null;
+        }
         Matcher m = DEFINITION.matcher(text).region(from, Math.min(text.length(), from + 90));
         if (!m.lookingAt()) {
             return null;
@@ -70,9 +77,35 @@ final class Definitions {
                 from, m.end());
     }
 
+    /**
+     * True when an opening quote follows within a few words, before a sentence or line ends: the cheap test that spares
+     * the definition grammar nearly every name (most are followed by no definition at all).
+     */
+    private static boolean quoteAhead(String text, int from) {
+        int limit = Math.min(text.length(), from + 45);
+        for (int i = from; i < limit; i++) {
+            char c = text.charAt(i);
+            if (OPEN_QUOTE.indexOf(c) >= 0) {
+                return true;
+            }
+            if (c == '.' || c == ';' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** Where a bracket opens after " of the European Parliament and of the Council of 19 October 2022", else -1. */
     private static int restOfTitle(String text, int end) {
-        Matcher of = TITLE_REST.matcher(text).region(end, Math.min(text.length(), end + 160));
+        int bracket = end;
+        int limit = Math.min(text.length(), end + 160);
+        while (bracket < limit && "(.;:\n".indexOf(text.charAt(bracket)) < 0) {
+            bracket++;
+        }
+        if (bracket >= limit || text.charAt(bracket) != '(' || !quoteAhead(text, bracket)) {
+            return -1;
+        }
+        Matcher of = TITLE_REST.matcher(text).region(end, limit);
         return of.lookingAt() ? of.end() : -1;
     }
 
@@ -87,12 +120,21 @@ final class Definitions {
      * "2003 Act")"): such a document has another instrument in play, so its bare citations are not the known one's.
      */
     static List<Integer> foreign(String text, List<NameMatch> instruments) {
+        Set<Integer> attached = new HashSet<>();
+        for (NameMatch name : instruments) {
+            Definition definition = after(text, name);
+            if (definition != null) {
+                attached.add(definition.start());
+            }
+        }
         List<Integer> found = new ArrayList<>();
         Matcher m = ANY_DEFINITION.matcher(text);
-        while (m.find()) {
-            int open = m.start();
-            boolean known = instruments.stream().filter(n -> n.end() <= open && open - n.end() <= 160)
-                    .map(n -> after(text, n)).anyMatch(d -> d != null && d.start() <= open && open <= d.start() + 3);
+        for (int open = 0; open < text.length(); open++) {
+            char c = text.charAt(open);
+            if ((c != '(' && c != '[') || !quoteAhead(text, open) || !m.region(open, Math.min(text.length(), open + 45)).lookingAt()) {
+                continue;
+            }
+            boolean known = IntStream.rangeClosed(open - 3, open).anyMatch(attached::contains);
             if (!known) {
                 Matcher definition = DEFINITION.matcher(text).region(open, Math.min(text.length(), open + 90));
                 if (definition.lookingAt() && INSTRUMENT_WORD.matcher(definition.group(3)).find()) {
@@ -102,6 +144,7 @@ final class Definitions {
         }
         return found;
     }
+
 
     /** Where the document uses the term after defining it, as names of the defined instrument. */
     static List<NameMatch> uses(String text, Definition definition) {

@@ -1,7 +1,10 @@
 package org.noticeline.linking;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,37 +16,42 @@ import java.util.Set;
  */
 final class DocumentInstruments {
 
-    private final List<NameMatch> named;
+    /** Each numbering the document names, with where it is first named: few, whatever the length of the text. */
+    private final Map<Numbering, Integer> firstNamed = new LinkedHashMap<>();
     private final List<Numbering> context;
-    /** Where the document cites or defines an instrument the catalog does not know, each with the unit cited. */
-    private final List<Foreign> foreign;
+    /** Where the document first cites or defines an instrument the catalog does not know, by the unit cited (null: any). */
+    private final Map<Unit, Integer> firstForeign = new HashMap<>();
 
     record Foreign(int at, Unit unit) {
     }
 
     DocumentInstruments(List<NameMatch> named, List<Numbering> context, List<Foreign> foreign) {
-        this.named = named;
+        named.forEach(n -> firstNamed.putIfAbsent(((CatalogTerm.Instrument) n.term()).numbering(), n.end()));
         this.context = context;
-        this.foreign = foreign;
+        foreign.forEach(f -> firstForeign.merge(f.unit() == null ? Unit.ANY : f.unit(), f.at(), Math::min));
     }
 
-    private static Set<Numbering> candidates(Citation citation, List<NameMatch> names) {
+    private Set<Numbering> candidates(Citation citation, int before) {
         Set<Numbering> candidates = new LinkedHashSet<>();
-        names.stream().map(n -> ((CatalogTerm.Instrument) n.term()).numbering())
-                .filter(n -> citation.unit().fits(n.unit())).forEach(candidates::add);
+        firstNamed.forEach((numbering, at) -> {
+            if (at <= before && citation.unit().fits(numbering.unit())) {
+                candidates.add(numbering);
+            }
+        });
         return candidates;
     }
 
     InstrumentResolver.Resolution resolve(InstrumentResolver.Resolution open) {
         Citation citation = open.citation();
         // "section 368Z10 of the 2003 Act ... Section 3": once an unknown Act is in play, a bare section may be its
-        if (foreign.stream().anyMatch(f -> f.at() < citation.start() && (f.unit() == null || f.unit() == citation.unit()))) {
+        int foreign = Math.min(firstForeign.getOrDefault(Unit.ANY, Integer.MAX_VALUE), firstForeign.getOrDefault(citation.unit(), Integer.MAX_VALUE));
+        if (foreign < citation.start()) {
             return InstrumentResolver.Resolution.unresolved(citation,
                     "the document also cites an instrument the catalog does not know; the sentence does not say which");
         }
-        Set<Numbering> candidates = candidates(citation, named.stream().filter(n -> n.end() <= citation.start()).toList());
+        Set<Numbering> candidates = candidates(citation, citation.start());
         if (candidates.isEmpty()) {
-            candidates = candidates(citation, named);
+            candidates = candidates(citation, Integer.MAX_VALUE);
         }
         if (candidates.isEmpty()) {
             context.stream().filter(n -> citation.unit().fits(n.unit())).forEach(candidates::add);

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  */
 final class DocumentReading {
 
+    /** Distinct terms one document may define; no real document defines more, and each costs a scan of the text. */
+    private static final int MAX_DEFINITIONS = 20;
+
     private final Map<String, AuthoritySpec> authorities;
 
     DocumentReading(Catalog catalog) {
@@ -32,9 +35,15 @@ final class DocumentReading {
 
     /** {@code names} as this document reads them: sorted, not overlapping, with no {@link CatalogTerm.Shared} left. */
     List<NameMatch> read(String text, List<NameMatch> names, LinkingContext context) {
-        boolean shared = names.stream().anyMatch(n -> n.term() instanceof CatalogTerm.Shared);
-        if (!shared && names.stream().noneMatch(n -> n.term() instanceof CatalogTerm.Instrument)) {
-            return names;
+        boolean shared = false;
+        boolean instruments = false;
+        for (NameMatch name : names) {
+            shared |= name.term() instanceof CatalogTerm.Shared;
+            instruments |= name.term() instanceof CatalogTerm.Instrument;
+        }
+        if (!shared) {
+            // nothing to settle; only definitions may add names
+            return instruments ? withDefinedTerms(text, names, Set.of()) : names;
         }
         // each entry the document names outright, with where it is first named
         Map<String, Integer> named = new HashMap<>();
@@ -57,13 +66,15 @@ final class DocumentReading {
                 read.add(name);
             }
         }
+        Map<String, Integer> firstUnknown = new HashMap<>();
         for (NameMatch name : generic) {
             CatalogTerm.Shared s = (CatalogTerm.Shared) name.term();
             boolean standsForOne = Definitions.afterDeterminer(text, name.start()) && !Definitions.qualified(text, name.end());
             // as read so far: "the Regulation" is the one regulation named before it, unless one the catalog does not
             // know was named too ("Regulation (EU) 2019/1020 ... Article 4 of that Regulation")
             List<CatalogTerm> namedBefore = s.generic().stream().filter(t -> named.getOrDefault(entry(t), Integer.MAX_VALUE) < name.start()).toList();
-            boolean foreign = standsForOne && unknownOfKind(text, text.substring(name.start(), name.end()), name.start(), names);
+            boolean foreign = standsForOne && firstUnknown.computeIfAbsent(text.substring(name.start(), name.end()),
+                    word -> firstUnknownOfKind(text, word, names)) < name.start();
             CatalogTerm settled = standsForOne && !foreign && namedBefore.size() == 1 ? settle(namedBefore.get(0)) : s.fallback();
             if (settled != null) {
                 read.add(new NameMatch(name.start(), name.end(), settled));
@@ -72,7 +83,9 @@ final class DocumentReading {
             }
         }
         read.sort(Comparator.comparingInt(NameMatch::start));
-        return withDefinedTerms(text, read, generic);
+        Set<Integer> fromGeneric = new HashSet<>();
+        generic.forEach(g -> fromGeneric.add(g.start()));
+        return withDefinedTerms(text, read, fromGeneric);
     }
 
     private static boolean namesInstruments(CatalogTerm.Shared shared) {
@@ -80,21 +93,34 @@ final class DocumentReading {
     }
 
     /**
-     * True when, before {@code before}, the text names an instrument of the kind {@code word} that no catalog name
-     * covers: "Regulation (EU) 2019/1020", "Directive 95/46/EC", "the Communications Act 2003".
+     * Where the text first names an instrument of the kind {@code word} that no catalog name covers ("Regulation (EU)
+     * 2019/1020", "Directive 95/46/EC", "the Communications Act 2003"), or {@code Integer.MAX_VALUE}.
      */
-    private static boolean unknownOfKind(String text, String word, int before, List<NameMatch> names) {
+    private static int firstUnknownOfKind(String text, String word, List<NameMatch> names) {
         String kind = Character.toUpperCase(word.charAt(0)) + word.substring(1);
-        for (int at = text.indexOf(kind); at >= 0 && at < before; at = text.indexOf(kind, at + kind.length())) {
+        for (int at = text.indexOf(kind); at >= 0; at = text.indexOf(kind, at + kind.length())) {
             int end = at + kind.length();
-            int from = at;
             boolean whole = !Words.isWordChar(text, end) && (at == 0 || !Words.isWordChar(text.charAt(at - 1)));
-            boolean covered = names.stream().anyMatch(n -> n.start() <= from && end <= n.end());
-            if (whole && !covered && (Definitions.qualified(text, end) || titledBefore(text, at))) {
-                return true;
+            if (whole && !covered(names, at, end) && (Definitions.qualified(text, end) || titledBefore(text, at))) {
+                return at;
             }
         }
-        return false;
+        return Integer.MAX_VALUE;
+    }
+
+    /** True when one of {@code names} (sorted, not overlapping) covers {@code [start, end)}. */
+    private static boolean covered(List<NameMatch> names, int start, int end) {
+        int low = 0;
+        int high = names.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (names.get(mid).start() <= start) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low > 0 && names.get(low - 1).end() >= end;
     }
 
     /** "the Communications Act", "the Broadcasting Services Act": a capitalised word names the instrument before the kind. */
@@ -143,12 +169,16 @@ final class DocumentReading {
                 .collect(Collectors.toSet());
     }
 
-    /** Adds the uses of every term the document defines; a defined term overrides a generic reading of the same words. */
-    private static List<NameMatch> withDefinedTerms(String text, List<NameMatch> read, List<NameMatch> generic) {
+    /**
+     * Adds the uses of every term the document defines. Where words overlap, a catalog name wins over a use ("Act" in
+     * "FTC Act"), and a use over a generic reading of the same words.
+     */
+    private static List<NameMatch> withDefinedTerms(String text, List<NameMatch> read, Set<Integer> fromGeneric) {
         List<NameMatch> uses = new ArrayList<>();
+        Set<String> terms = new HashSet<>();
         for (NameMatch name : read) {
-            Definitions.Definition definition = Definitions.after(text, name);
-            if (definition != null) {
+            Definitions.Definition definition = terms.size() < MAX_DEFINITIONS ? Definitions.after(text, name) : null;
+            if (definition != null && terms.add(definition.term())) {
                 uses.addAll(Definitions.uses(text, definition));
             }
         }
@@ -156,22 +186,22 @@ final class DocumentReading {
             return read;
         }
         List<NameMatch> all = new ArrayList<>(read);
-        all.removeIf(n -> generic.stream().anyMatch(g -> g.start() == n.start()) && uses.stream().anyMatch(u -> overlap(u, n)));
-        // a use inside a name the catalog knows ("Act" in "FTC Act") is that name
-        uses.stream().filter(u -> all.stream().noneMatch(n -> overlap(u, n))).forEach(all::add);
+        all.addAll(uses);
+        Set<NameMatch> used = new HashSet<>(uses);
+        Comparator<NameMatch> rank = Comparator.comparingInt(n -> used.contains(n) ? 1 : fromGeneric.contains(n.start()) ? 2 : 0);
         all.sort(Comparator.comparingInt(NameMatch::start));
-        List<NameMatch> distinct = new ArrayList<>();
+        List<NameMatch> kept = new ArrayList<>();
         for (NameMatch n : all) {
-            if (distinct.isEmpty() || n.start() >= distinct.get(distinct.size() - 1).end()) {
-                distinct.add(n);
+            NameMatch last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            if (last == null || n.start() >= last.end()) {
+                kept.add(n);
+            } else if (rank.compare(n, last) < 0) {
+                kept.set(kept.size() - 1, n);
             }
         }
-        return distinct;
+        return kept;
     }
 
-    private static boolean overlap(NameMatch a, NameMatch b) {
-        return a.start() < b.end() && b.start() < a.end();
-    }
 
     /** A candidate settled by the document: an instrument so read says so, for the rule mentions it gives. */
     private static CatalogTerm settle(CatalogTerm term) {

@@ -33,6 +33,9 @@ final class Parties {
      * still leave the service meant: "the DPC fined WhatsApp Ireland Limited" concerns WhatsApp.
      */
     static int partyEnd(String text, int start, int end) {
+        if (!mayBeCompany(text, start, end)) {
+            return -1;
+        }
         Matcher company = LONG_COMPANY.matcher(text).region(end, Math.min(text.length(), end + 90));
         if (company.lookingAt()) {
             return company.end();
@@ -51,6 +54,16 @@ final class Parties {
             }
         }
         return -1;
+    }
+
+    /** The cheap test first: a company or a case name needs a capital or "v" right after, or "v" right before. */
+    private static boolean mayBeCompany(String text, int start, int end) {
+        int next = end < text.length() && text.charAt(end) == ',' ? end + 1 : end;
+        boolean wordAfter = next + 1 < text.length() && text.charAt(next) == ' '
+                && (Character.isUpperCase(text.charAt(next + 1)) || text.charAt(next + 1) == 'v');
+        boolean caseBefore = start >= 3 && text.charAt(start - 1) == ' '
+                && (text.charAt(start - 2) == 'v' || text.charAt(start - 2) == '.' || text.charAt(start - 2) == 's');
+        return wordAfter || caseBefore;
     }
 
     /** True at the first word of a sentence, where every word is capitalised. */

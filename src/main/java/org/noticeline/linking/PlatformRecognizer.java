@@ -66,7 +66,8 @@ final class PlatformRecognizer {
             }
         }
         // "Threads" opening a sentence may be the word; it is the platform where the text names the platform elsewhere
-        openingSentence.stream().filter(m -> platforms.stream().anyMatch(p -> p.id().equals(m.id()))).forEach(platforms::add);
+        Set<String> namedElsewhere = platforms.stream().map(PlatformMention::id).collect(Collectors.toSet());
+        openingSentence.stream().filter(m -> namedElsewhere.contains(m.id())).forEach(platforms::add);
         return new Found(platforms, providers);
     }
 
