@@ -59,7 +59,7 @@ final class DateRecognizer {
         }
         int pos = spaceAfter(text, afterOrdinal(text, dayEnd));
         pos = pos < 0 ? spaceAfter(text, afterOtherOrdinal(text, dayEnd)) : pos;
-        int of = pos < 0 || text.charAt(pos) != 'd' ? -1 : Words.afterWord(text, pos, "de");
+        int of = pos < 0 || pos >= text.length() || text.charAt(pos) != 'd' ? -1 : Words.afterWord(text, pos, "de");
         pos = of > 0 ? spaceAfter(text, of) : pos;
         Months.Name month = pos < 0 ? null : Months.dayFirstAt(text, pos);
         if (month == null) {

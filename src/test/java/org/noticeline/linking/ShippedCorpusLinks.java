@@ -58,8 +58,14 @@ public final class ShippedCorpusLinks {
         }
     }
 
+    /** The context the relinker gives a notice (NoticeLinks.context): its jurisdiction, authority and curated instruments. */
+    private static LinkingContext context(NoticeContent notice) {
+        return new LinkingContext(notice.jurisdiction(), notice.authority(),
+                notice.rules().stream().map(key -> key.substring(0, key.indexOf(':'))).distinct().toList());
+    }
+
     private static Counts counts(Linker linker, NoticeContent notice) {
-        DetectedLinks links = linker.extract(notice.body()).links();
+        DetectedLinks links = linker.extract(notice.body(), context(notice)).links();
         Set<String> rules = new LinkedHashSet<>(links.ruleKeys());
         rules.removeIf(key -> !RealCatalog.CATALOG.hasRule(key));
         Set<String> platforms = new LinkedHashSet<>(links.platformIds());
