@@ -37,7 +37,7 @@ final class Definitions {
     }
 
     /** The rest of a formal title: lower-case words on ("of the European Parliament", "établissant des règles"). */
-    private static final Pattern TITLE_REST = Pattern.compile(",?\\s\\p{Ll}[^()\"“”„«».;:\\n]{2,150}?(?=\\s?\\()");
+    private static final Pattern TITLE_REST = Pattern.compile(",?\\s\\p{Ll}[^()\"“”„«».;:]{2,150}?(?=\\s?\\()");
 
     private Definitions() {
     }
@@ -78,7 +78,7 @@ final class Definitions {
     }
 
     /**
-     * True when an opening quote follows within a few words, before a sentence or line ends: the cheap test that spares
+     * True when an opening quote follows within a few words, before a sentence ends: the cheap test that spares
      * the definition grammar nearly every name (most are followed by no definition at all).
      */
     private static boolean quoteAhead(String text, int from) {
@@ -88,7 +88,7 @@ final class Definitions {
             if (OPEN_QUOTE.indexOf(c) >= 0) {
                 return true;
             }
-            if (c == '.' || c == ';' || c == '\n') {
+            if (c == '.' || c == ';') {
                 return false;
             }
         }
@@ -99,7 +99,7 @@ final class Definitions {
     private static int restOfTitle(String text, int end) {
         int bracket = end;
         int limit = Math.min(text.length(), end + 160);
-        while (bracket < limit && "(.;:\n".indexOf(text.charAt(bracket)) < 0) {
+        while (bracket < limit && "(.;:".indexOf(text.charAt(bracket)) < 0) {
             bracket++;
         }
         if (bracket >= limit || text.charAt(bracket) != '(' || !quoteAhead(text, bracket)) {
