@@ -45,15 +45,19 @@ final class Months {
 
     /** The month named by the word at {@code pos} in a date written day first, in any of the languages; or null. */
     static Name dayFirstAt(String text, int pos) {
-        Name english = at(text, pos);
-        if (english != null) {
-            return english;
-        }
         int end = pos;
         while (end < text.length() && end - pos < 10 && Character.isLetter(text.charAt(end))) {
             end++;
         }
-        Integer month = end == pos || Words.isWordChar(text, end) ? null : DAY_FIRST.get(text.substring(pos, end));
+        if (end == pos || Words.isWordChar(text, end)) {
+            return null;
+        }
+        String word = text.substring(pos, end);
+        Integer month = NUMBERS.get(word);
+        if (month != null) {
+            return at(text, pos);
+        }
+        month = DAY_FIRST.get(word);
         return month == null ? null : new Name(month, end);
     }
 

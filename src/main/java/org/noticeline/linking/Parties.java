@@ -43,7 +43,7 @@ final class Parties {
         Matcher form = COMPANY.matcher(text).region(end, Math.min(text.length(), end + 50));
         int nameEnd = form.lookingAt() ? form.end() : end;
         Matcher after = PARTY_BEFORE.matcher(text).region(nameEnd, Math.min(text.length(), nameEnd + 5));
-        if (after.lookingAt() && startsWithCapital(text, after.end())) {
+        if (after.lookingAt() && startsWithLetter(text, after.end())) {
             return nameEnd;
         }
         int from = Math.max(0, start - 5);
@@ -66,6 +66,11 @@ final class Parties {
         return wordAfter || caseBefore;
     }
 
+    /** "Threads, the Meta app, ...", "Threads (Meta) ...": a name, not a plural noun, takes an apposition. */
+    static boolean introducesApposition(String text, int end) {
+        return end < text.length() && (text.charAt(end) == ',' || text.startsWith(" (", end));
+    }
+
     /** True at the first word of a sentence, where every word is capitalised. */
     static boolean opensSentence(String text, int at) {
         int i = at - 1;
@@ -75,7 +80,8 @@ final class Parties {
         return i < 0 || ".!?:\n".indexOf(text.charAt(i)) >= 0;
     }
 
-    private static boolean startsWithCapital(String text, int pos) {
-        return pos < text.length() && Character.isUpperCase(text.charAt(pos));
+    /** "v Taamneh", "v eSafety Commissioner": a case name goes on with the other party's name. */
+    private static boolean startsWithLetter(String text, int pos) {
+        return pos < text.length() && Character.isLetter(text.charAt(pos));
     }
 }

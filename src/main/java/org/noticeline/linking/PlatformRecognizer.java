@@ -60,7 +60,9 @@ final class PlatformRecognizer {
                     continue;
                 }
                 PlatformMention mention = new PlatformMention(platform.spec().id(), platform.spec().name(), written, name.start(), name.end());
-                (platform.spec().commonWord() && Parties.opensSentence(text, name.start()) ? openingSentence : platforms).add(mention);
+                boolean maybeTheWord = platform.spec().commonWord() && Parties.opensSentence(text, name.start())
+                        && !Parties.introducesApposition(text, name.end());
+                (maybeTheWord ? openingSentence : platforms).add(mention);
             } else if (name.term() instanceof CatalogTerm.Provider provider) {
                 providers.add(new ProviderMention(provider.spec().id(), provider.spec().name(), written, name.start(), name.end()));
             }
