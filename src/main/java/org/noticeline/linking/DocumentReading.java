@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,8 +46,8 @@ final class DocumentReading {
             // nothing to settle; only definitions may add names
             return instruments ? withDefinedTerms(text, names, Set.of()) : names;
         }
-        // each entry the document names outright, with where it is first named
-        Map<String, Integer> named = new HashMap<>();
+        // each entry the document names outright, with where it is first named; entries are the catalog's own objects
+        Map<Object, Integer> named = new IdentityHashMap<>();
         names.stream().filter(n -> !(n.term() instanceof CatalogTerm.Shared)).forEach(n -> named.putIfAbsent(entry(n.term()), n.start()));
         Set<String> jurisdictions = jurisdictions(names, context);
         List<NameMatch> read = new ArrayList<>();
@@ -137,7 +138,7 @@ final class DocumentReading {
     }
 
     /** The one candidate the document names, else the one of its jurisdiction, else the default; null when two compete. */
-    private static CatalogTerm byContext(CatalogTerm.Shared shared, Map<String, Integer> named, Set<String> jurisdictions) {
+    private static CatalogTerm byContext(CatalogTerm.Shared shared, Map<Object, Integer> named, Set<String> jurisdictions) {
         List<CatalogTerm> candidates = Stream.concat(Stream.ofNullable(shared.fallback()), shared.byContext().stream()).toList();
         List<CatalogTerm> namedHere = candidates.stream().filter(t -> named.containsKey(entry(t))).toList();
         List<CatalogTerm> local = candidates.stream().filter(t -> jurisdictions.contains(jurisdiction(t))).toList();
@@ -208,21 +209,21 @@ final class DocumentReading {
         return term instanceof CatalogTerm.Instrument i ? new CatalogTerm.Instrument(i.numbering(), ResolvedBy.DOCUMENT) : term;
     }
 
-    /** Which catalog entry a term is, whatever name it was found by. */
-    static String entry(CatalogTerm term) {
+    /** Which catalog entry a term is, whatever name it was found by: the catalog's object for it, compared by identity. */
+    static Object entry(CatalogTerm term) {
         if (term instanceof CatalogTerm.Instrument i) {
-            return "instrument:" + i.numbering().instrument().code() + ":" + i.numbering().name();
+            return i.numbering();
         }
         if (term instanceof CatalogTerm.Authority a) {
-            return "authority:" + a.spec().id();
+            return a.spec();
         }
         if (term instanceof CatalogTerm.Platform p) {
-            return "platform:" + p.spec().id();
+            return p.spec();
         }
         if (term instanceof CatalogTerm.Provider p) {
-            return "provider:" + p.spec().id();
+            return p.spec();
         }
-        return term instanceof CatalogTerm.Provision p ? "provision:" + p.key() : "";
+        return term;
     }
 
     private static String jurisdiction(CatalogTerm term) {

@@ -43,7 +43,7 @@ final class InstrumentResolver {
     private static final String CITES = "cites '";
     private static final Pattern JOINING = Pattern.compile(
             "\\s*(,|,?\\s*(and|or|and/or|&|as well as|(read )?(in conjunction|together|in combination) with|read with"
-                    + "|et|ou|und|oder|sowie|i\\.\\s?V\\.\\s?m\\.|in Verbindung mit|e|ou|c/c|combinado com|en liaison avec|lu en combinaison avec))?\\s*");
+                    + "|et|ou|und|oder|sowie|i\\.\\s?V\\.\\s?m\\.|in Verbindung mit|e|c/c|combinado com|en liaison avec|lu en combinaison avec))?\\s*");
     private static final List<String> DOCUMENT_PARTS = List.of("above", "below", "hereof", "hereunder");
     private static final List<String> DETERMINERS = Stream.concat(Stream.of("these", "those"),
             Definitions.DETERMINERS.stream()).toList();
