@@ -82,6 +82,15 @@ class ExtractApiTest {
     }
 
     @Test
+    void noticePageReadsACitationInTheInstrumentThePageIsAbout() {
+        // "Opening proceedings under Article 66 does not prejudge the outcome": the sentence names no instrument, the page the DSA
+        Document page = Jsoup.parse(given().get("/notices/2023-12-18-ec-opens-dsa-proceedings-x").then().statusCode(200).extract().asString());
+
+        assertThat(page.select("section.body a.cite-rule").eachAttr("href")).contains("/rules/DSA/66");
+        assertThat(page.select("section.body mark.cite-unresolved").eachText()).doesNotContain("Article 66");
+    }
+
+    @Test
     void detectedLinksAreStoredAndShownOnRulePages() {
         JsonPath notice = given().get("/api/notices/2023-12-18-ec-opens-dsa-proceedings-x").then().extract().jsonPath();
         assertThat(notice.getList("links.rules.findAll { it.origin == 'curated' }.key")).contains("DSA:34");
