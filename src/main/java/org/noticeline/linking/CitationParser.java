@@ -232,13 +232,13 @@ final class CitationParser {
             return pos;
         }
         word++;
-        int after = afterWord(text, word, "point");
+        int after = Math.max(afterWord(text, word, "point"), afterWord(text, word, "sous"));
         if (after > 0) {
             int end = parentheses(text, after, subdivisions);
             if (end > after) {
                 return end;
             }
-            // "point f)", as French texts letter points
+            // "point f)", "sous f)", as French texts letter points
             int label = spaces(text, after);
             if (label > after && isLetterLabel(text, label, ')')) {
                 subdivisions.add(text.substring(label, label + 1));
@@ -254,7 +254,8 @@ final class CitationParser {
                     return pos;
                 }
                 subdivisions.add(text.substring(label, label + 1));
-                return label + 1;
+                // "alínea a)": the bracket closes the letter
+                return isLetterLabel(text, label, ')') ? label + 2 : label + 1;
             }
         }
         for (String paragraph : PARAGRAPH_WORDS) {
