@@ -70,9 +70,17 @@ sealed interface CatalogTerm {
 
     /**
      * A shared or generic name of instruments that the document leaves undecided ("the Online Safety Act" where two
-     * are in play): no instrument is read from it, and citations after it are not read in another one by default.
+     * are in play, "the Data Protection Act 2018" the catalog does not hold): no instrument is read from it, and
+     * citations after it numbered by {@code unit} (the catalog unit its candidates share, null when they differ)
+     * are not read in another one by default.
      */
-    record Unsettled() implements CatalogTerm {
+    record Unsettled(String unit) implements CatalogTerm {
+        static Unsettled of(Shared shared) {
+            List<String> units = Stream.concat(shared.byContext().stream(), shared.generic().stream())
+                    .filter(t -> t instanceof Instrument).map(t -> ((Instrument) t).numbering().unit()).distinct().toList();
+            return new Unsettled(units.size() == 1 ? units.get(0) : null);
+        }
+
         public int priority() {
             return 5;
         }

@@ -58,7 +58,7 @@ final class CitationExtractor {
         resolutions.stream().filter(InstrumentResolver.Resolution::foreign)
                 .forEach(r -> foreign.add(new DocumentInstruments.Foreign(r.citation().start(), r.citation().unit())));
         Definitions.foreign(text, instruments).forEach(at -> foreign.add(new DocumentInstruments.Foreign(at, null)));
-        unsettled.forEach(n -> foreign.add(new DocumentInstruments.Foreign(n.start(), null)));
+        unsettled.forEach(n -> foreign.add(new DocumentInstruments.Foreign(n.start(), Unit.of(((CatalogTerm.Unsettled) n.term()).unit()))));
         return foreign;
     }
 

@@ -59,7 +59,7 @@ final class DocumentReading {
                     read.add(new NameMatch(name.start(), name.end(), settled));
                     named.putIfAbsent(entry(settled), name.start());
                 } else if (namesInstruments(s)) {
-                    read.add(new NameMatch(name.start(), name.end(), new CatalogTerm.Unsettled()));
+                    read.add(new NameMatch(name.start(), name.end(), CatalogTerm.Unsettled.of(s)));
                 }
             } else if (name.term() instanceof CatalogTerm.Shared) {
                 generic.add(name);
@@ -79,8 +79,9 @@ final class DocumentReading {
             CatalogTerm settled = standsForOne && !foreign && namedBefore.size() == 1 ? settle(namedBefore.get(0)) : s.fallback();
             if (settled != null) {
                 read.add(new NameMatch(name.start(), name.end(), settled));
-            } else if (standsForOne && namedBefore.size() + (foreign ? 1 : 0) > 1) {
-                read.add(new NameMatch(name.start(), name.end(), new CatalogTerm.Unsettled()));
+            } else if (standsForOne ? namedBefore.size() + (foreign ? 1 : 0) > 1 : namesUnknown(text, name)) {
+                // "the Regulation" between two regulations, or "la loi n° 2024-449": another instrument is in play
+                read.add(new NameMatch(name.start(), name.end(), CatalogTerm.Unsettled.of(s)));
             }
         }
         read.sort(Comparator.comparingInt(NameMatch::start));
@@ -102,11 +103,16 @@ final class DocumentReading {
         for (int at = text.indexOf(kind); at >= 0; at = text.indexOf(kind, at + kind.length())) {
             int end = at + kind.length();
             boolean whole = !Words.isWordChar(text, end) && (at == 0 || !Words.isWordChar(text.charAt(at - 1)));
-            if (whole && !covered(names, at, end) && (Definitions.qualified(text, end) || titledBefore(text, at))) {
+            if (whole && !covered(names, at, end) && namesUnknown(text, new NameMatch(at, end, null))) {
                 return at;
             }
         }
         return Integer.MAX_VALUE;
+    }
+
+    /** "Regulation (EU) 2019/1020", "la loi n° 2024-449", "the Communications Act": a generic word naming an unknown one. */
+    private static boolean namesUnknown(String text, NameMatch name) {
+        return Definitions.qualified(text, name.end()) || titledBefore(text, name.start());
     }
 
     /** True when one of {@code names} (sorted, not overlapping) covers {@code [start, end)}. */
