@@ -31,6 +31,23 @@ final class DocumentInstruments {
         foreign.forEach(f -> firstForeign.merge(f.unit() == null ? Unit.ANY : f.unit(), f.at(), Math::min));
     }
 
+    /**
+     * True when every candidate reads every cited number as the same provision: "Section 230" in a text naming both
+     * the Communications Decency Act and title 47 is 47 U.S.C. § 230 either way.
+     */
+    private static boolean agree(Set<Numbering> candidates, Citation citation) {
+        for (CitedItem item : citation.items()) {
+            Set<String> keys = new LinkedHashSet<>();
+            for (Numbering numbering : candidates) {
+                keys.add(numbering.provision(item.number()).map(p -> numbering.instrument().code() + ":" + p).orElse(null));
+            }
+            if (keys.size() != 1 || keys.contains(null)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Set<Numbering> candidates(Citation citation, int before) {
         Set<Numbering> candidates = new LinkedHashSet<>();
         firstNamed.forEach((numbering, at) -> {
@@ -56,7 +73,7 @@ final class DocumentInstruments {
         if (candidates.isEmpty()) {
             context.stream().filter(n -> citation.unit().fits(n.unit())).forEach(candidates::add);
         }
-        if (candidates.size() == 1) {
+        if (candidates.size() == 1 || agree(candidates, citation)) {
             return new InstrumentResolver.Resolution(citation, candidates.iterator().next(), ResolvedBy.DOCUMENT, null, false);
         }
         return candidates.isEmpty() ? open : InstrumentResolver.Resolution.unresolved(citation,

@@ -131,7 +131,10 @@ final class InstrumentResolver {
         // "Article 34(1), first subparagraph, point (b), of Regulation (EU) 2022/2065"
         int ofStart = pos < text.length() && text.charAt(pos) == ',' ? Words.spaces(text, pos + 1) : pos;
         int of = OF.stream().mapToInt(word -> Words.afterWord(text, ofStart, word)).max().orElse(-1);
-        if (of > 0 && of < text.length() && Words.isSpace(text.charAt(of))) {
+        // "under Article 20 do not let users": the Portuguese "do" before an English word is the English verb
+        boolean verb = of > 0 && text.startsWith("do", ofStart) && of == ofStart + 2
+                && Character.isLowerCase(text.charAt(Math.min(text.length() - 1, Words.spaces(text, of))));
+        if (of > 0 && !verb && of < text.length() && Words.isSpace(text.charAt(of))) {
             int owner = Words.spaces(text, of);
             NameMatch named = startingAt(names, owner);
             for (int d = 0; named == null && d < DETERMINERS.size(); d++) {
