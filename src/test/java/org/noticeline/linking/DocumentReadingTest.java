@@ -119,4 +119,21 @@ class DocumentReadingTest {
         assertThat(extract("Threads of evidence point to X.").platforms()).extracting(PlatformMention::id).containsExactly("x");
         assertThat(extract("Threads, the Meta app, grew.").platforms()).extracting(PlatformMention::id).containsExactly("threads");
     }
+
+    @Test
+    void readsABareCitationWhereEveryCandidateReadsItAlike() {
+        assertThat(extract("Section 230 of the Communications Decency Act, codified at 47 U.S.C. § 230, was cited. "
+                + "The Court did not rule on Section 230.").rules())
+                .extracting(RuleMention::key, RuleMention::resolvedBy)
+                .containsExactly(tuple("USC-47:230", ResolvedBy.SENTENCE), tuple("USC-47:230", ResolvedBy.SENTENCE),
+                        tuple("USC-47:230", ResolvedBy.DOCUMENT));
+    }
+
+    @Test
+    void keepsAnUnknownInstrumentInPlayOnceNamed() {
+        assertThat(extract("The DSA applies. La loi n° 2024-449 du 21 mai 2024 a été adoptée. Son article 1er modifie le code.")
+                .rules()).isEmpty();
+        assertThat(extract("The DSA applies. The appeal systems under Article 20 do not let users explain their case.").rules())
+                .extracting(RuleMention::key).containsExactly("DSA:20");
+    }
 }
