@@ -16,6 +16,8 @@ public class Authority extends PanacheEntityBase {
     public String jurisdiction;
     public String url;
     public String aliases;
+    @jakarta.persistence.Column(name = "context_aliases")
+    public String contextAliases;
 
     public static List<Authority> listOrdered() {
         return list("order by name");

@@ -53,6 +53,8 @@ public class CatalogStore {
             instrument.unit = spec.unit();
             instrument.numbering = spec.numbering();
             instrument.aliases = Aliases.join(spec.aliases());
+            instrument.contextAliases = Aliases.join(spec.contextAliases());
+            instrument.genericNames = Aliases.join(spec.genericNames());
             instrument.provisions.clear();
             instrument.persist();
             Instrument.flush();
@@ -70,6 +72,7 @@ public class CatalogStore {
             provider.id = spec.id();
             provider.name = spec.name();
             provider.aliases = Aliases.join(spec.aliases());
+            provider.notNames = Aliases.join(spec.notNames());
             provider.persist();
         }
         for (PlatformSpec spec : catalog.platforms()) {
@@ -77,6 +80,8 @@ public class CatalogStore {
             platform.id = spec.id();
             platform.name = spec.name();
             platform.aliases = Aliases.join(spec.aliases());
+            platform.notNames = Aliases.join(spec.notNames());
+            platform.commonWord = spec.commonWord();
             platform.provider = spec.provider() == null ? null : Provider.findById(spec.provider());
             platform.designations.clear();
             for (DesignationSpec d : spec.designations()) {
@@ -96,6 +101,7 @@ public class CatalogStore {
             authority.jurisdiction = spec.jurisdiction();
             authority.url = spec.url();
             authority.aliases = Aliases.join(spec.aliases());
+            authority.contextAliases = Aliases.join(spec.contextAliases());
             authority.persist();
         }
         for (ProceedingSpec spec : catalog.proceedings()) {
@@ -154,16 +160,19 @@ public class CatalogStore {
         List<InstrumentSpec> instruments = Instrument.listOrdered().stream()
                 .map(i -> new InstrumentSpec(i.code, i.title, i.officialNumber, i.jurisdiction, i.link, i.unit, i.numbering,
                         Aliases.split(i.aliases),
-                        i.provisions.stream().map(p -> new ProvisionSpec(p.number, p.heading, Aliases.split(p.aliases))).toList()))
+                        i.provisions.stream().map(p -> new ProvisionSpec(p.number, p.heading, Aliases.split(p.aliases))).toList(),
+                        Aliases.split(i.contextAliases), Aliases.split(i.genericNames)))
                 .toList();
         List<PlatformSpec> platforms = Platform.listOrdered().stream()
                 .map(p -> new PlatformSpec(p.id, p.name, Aliases.split(p.aliases), p.provider == null ? null : p.provider.id,
-                        p.designations.stream().map(d -> new DesignationSpec(d.instrumentCode, d.kind, d.since)).toList()))
+                        p.designations.stream().map(d -> new DesignationSpec(d.instrumentCode, d.kind, d.since)).toList(),
+                        Aliases.split(p.notNames), p.commonWord))
                 .toList();
         List<ProviderSpec> providers = Provider.<Provider>list("order by id").stream()
-                .map(p -> new ProviderSpec(p.id, p.name, Aliases.split(p.aliases))).toList();
+                .map(p -> new ProviderSpec(p.id, p.name, Aliases.split(p.aliases), Aliases.split(p.notNames))).toList();
         List<AuthoritySpec> authorities = Authority.listOrdered().stream()
-                .map(a -> new AuthoritySpec(a.id, a.name, a.jurisdiction, a.url, Aliases.split(a.aliases))).toList();
+                .map(a -> new AuthoritySpec(a.id, a.name, a.jurisdiction, a.url, Aliases.split(a.aliases),
+                        Aliases.split(a.contextAliases))).toList();
         List<ProceedingSpec> proceedings = Proceeding.listOrdered().stream()
                 .map(p -> new ProceedingSpec(p.id, p.title, p.authority.id, p.platforms.stream().map(pl -> pl.id).sorted().toList(),
                         p.instrumentCode, p.opened, p.status, p.summary))

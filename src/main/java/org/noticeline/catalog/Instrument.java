@@ -25,6 +25,10 @@ public class Instrument extends PanacheEntityBase {
     public String unit;
     public String numbering;
     public String aliases;
+    @Column(name = "context_aliases")
+    public String contextAliases;
+    @Column(name = "generic_names")
+    public String genericNames;
 
     @OneToMany(mappedBy = "instrument", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")

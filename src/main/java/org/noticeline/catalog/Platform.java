@@ -2,6 +2,7 @@ package org.noticeline.catalog;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -20,6 +21,10 @@ public class Platform extends PanacheEntityBase {
     public String id;
     public String name;
     public String aliases;
+    @Column(name = "not_names")
+    public String notNames;
+    @Column(name = "common_word")
+    public boolean commonWord;
 
     @ManyToOne
     @JoinColumn(name = "provider_id")

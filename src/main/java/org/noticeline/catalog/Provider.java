@@ -12,4 +12,6 @@ public class Provider extends PanacheEntityBase {
     public String id;
     public String name;
     public String aliases;
+    @jakarta.persistence.Column(name = "not_names")
+    public String notNames;
 }

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Reads {@code notices/catalog/*.yaml} into a {@link Catalog} and checks that every reference in it
@@ -66,18 +67,25 @@ public final class CatalogReader {
             if (instrument.numbering() != null && !instrument.numbering().matches("\\d+-\\d+")) {
                 problem(INSTRUMENTS, "code", instrument.code(), "numbering", "numbering must look like 1-93");
             }
+            noBlankNames(INSTRUMENTS, "code", instrument.code(), "contextAliases", instrument.contextAliases());
+            noBlankNames(INSTRUMENTS, "code", instrument.code(), "genericNames", instrument.genericNames());
         }
         for (PlatformSpec platform : platforms) {
             require(PLATFORMS, "id", platform.id(), "name", platform.name());
             if (platform.provider() != null && catalog.provider(platform.provider()).isEmpty()) {
                 problem(PLATFORMS, "id", platform.id(), "provider", "unknown provider '" + platform.provider() + "'");
             }
+            notNamesContainAName(PLATFORMS, platform.id(), platform.name(), platform.aliases(), platform.notNames());
             platform.designations().stream()
                     .filter(d -> catalog.instrument(d.instrument()).isEmpty())
                     .forEach(d -> problem(PLATFORMS, "id", platform.id(), "designations", "unknown instrument '" + d.instrument() + "'"));
         }
+        for (ProviderSpec provider : providers) {
+            notNamesContainAName(PROVIDERS, provider.id(), provider.name(), provider.aliases(), provider.notNames());
+        }
         for (AuthoritySpec authority : authorities) {
             require(AUTHORITIES, "id", authority.id(), "name", authority.name());
+            noBlankNames(AUTHORITIES, "id", authority.id(), "contextAliases", authority.contextAliases());
         }
         for (ProceedingSpec proceeding : proceedings) {
             require(PROCEEDINGS, "id", proceeding.id(), "title", proceeding.title());
@@ -120,6 +128,23 @@ public final class CatalogReader {
                 problems.add(new CorpusProblem(displayName(file), 1, keyField, "an entry has no " + keyField));
             } else if (!seen.add(value)) {
                 problem(file, keyField, value, keyField, "duplicate " + keyField + " '" + value + "'");
+            }
+        }
+    }
+
+    private void noBlankNames(String file, String keyField, String key, String field, List<String> names) {
+        if (names.stream().anyMatch(n -> n == null || n.isBlank())) {
+            problem(file, keyField, key, field, field + " must not hold an empty name");
+        }
+    }
+
+    /** A phrase listed as not meaning an entry is only ever needed where it contains one of the entry's names. */
+    private void notNamesContainAName(String file, String id, String name, List<String> aliases, List<String> notNames) {
+        for (String phrase : notNames) {
+            boolean containsName = phrase != null && Stream.concat(Stream.of(name), aliases.stream())
+                    .anyMatch(n -> n != null && !n.isBlank() && phrase.contains(n));
+            if (!containsName) {
+                problem(file, "id", id, "notNames", "'" + phrase + "' contains none of the names of '" + id + "'");
             }
         }
     }

@@ -27,7 +27,9 @@ final class AhoCorasick<T> {
     private final char[] classOf;
     private final int spaceClass;
     private final int classes;
-    private final int[] next;
+    /** The transition table, state by class: chars (half the cache footprint of ints) while states fit in 16 bits. */
+    private final char[] next;
+    private final int[] wideNext;
     private final int[][] patternsEndingAt;
     /** The state itself when a pattern ends there, else the nearest suffix state where one does, else 0. */
     private final int[] firstOutput;
@@ -41,7 +43,9 @@ final class AhoCorasick<T> {
         this.classOf = classOf;
         this.spaceClass = classOf[' '];
         this.classes = classes;
-        this.next = next;
+        boolean narrow = patternsEndingAt.length <= Character.MAX_VALUE;
+        this.next = narrow ? narrow(next) : null;
+        this.wideNext = narrow ? null : next;
         this.patternsEndingAt = patternsEndingAt;
         this.outputLink = outputLink;
         this.firstOutput = new int[patternsEndingAt.length];
@@ -55,6 +59,14 @@ final class AhoCorasick<T> {
             longest = Math.max(longest, length);
         }
         this.ringMask = Integer.highestOneBit(longest) * 2 - 1;
+    }
+
+    private static char[] narrow(int[] table) {
+        char[] narrow = new char[table.length];
+        for (int i = 0; i < table.length; i++) {
+            narrow[i] = (char) table[i];
+        }
+        return narrow;
     }
 
     static <T> Builder<T> builder() {
@@ -80,7 +92,7 @@ final class AhoCorasick<T> {
             } else {
                 afterSpace = false;
             }
-            state = next[state * classes + cls];
+            state = next != null ? next[state * classes + cls] : wideNext[state * classes + cls];
             if (state == 0) {
                 continue;
             }

@@ -64,8 +64,10 @@ final class CitationMarkers {
 
     private static AhoCorasick<Kind> words() {
         AhoCorasick.Builder<Kind> words = AhoCorasick.builder();
+        // English, German (Artikel), French and Portuguese (artigo) forms
         for (String w : List.of("Article", "Articles", "article", "articles", "ARTICLE", "ARTICLES",
-                "Art.", "Arts.", "art.", "arts.", "Art", "Arts", "Artt.")) {
+                "Art.", "Arts.", "art.", "arts.", "Art", "Arts", "Artt.", "Artikel", "Artikels", "artigo", "artigos", "Artigo",
+                "Artigos", "Art.º", "art.º")) {
             words.add(w, Kind.ARTICLE);
         }
         for (String w : List.of("Section", "Sections", "section", "sections", "SECTION", "subsection", "subsections",
@@ -76,7 +78,8 @@ final class CitationMarkers {
         for (String w : List.of("Part", "Parts", "PART")) {
             words.add(w, Kind.PART);
         }
-        for (String w : List.of("Recital", "Recitals", "recital", "recitals", "RECITAL")) {
+        for (String w : List.of("Recital", "Recitals", "recital", "recitals", "RECITAL", "Erwägungsgrund", "Erwägungsgründe",
+                "considérant", "considérants", "Considérant", "considerando", "considerandos", "Considerando")) {
             words.add(w, Kind.RECITAL);
         }
         for (String w : List.of("point", "points", "Point", "Points")) {

@@ -29,8 +29,13 @@ final class CitationParser {
     private static final int MAX_DIGITS = 5;
     private static final int MAX_LABEL = 4;
     private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
-    private static final List<String> PARAGRAPH_WORDS = List.of("paragraph", "para.", "Abs.");
-    private static final List<String> CONJUNCTIONS = List.of("and/or", "and", "or", "&");
+    /** Subdivisions numbered in words, as English, German, French and Portuguese texts write them ("Abs. 1 Nr. 2"). */
+    private static final List<String> PARAGRAPH_WORDS = List.of("paragraph", "para.", "Abs.", "Absatz", "UAbs.", "Satz", "S.",
+            "Nr.", "Ziff.", "paragraphe", "alinéa", "al.", "parágrafo", "inciso");
+    /** Subdivisions lettered in words: "lit. f", "Buchst. a", and the French "point f)". */
+    private static final List<String> LETTER_WORDS = List.of("lit.", "Buchst.", "Buchstabe", "alínea");
+    private static final List<String> CONJUNCTIONS = List.of("and/or", "and", "or", "&", "et", "und", "oder", "ou", "e", "sowie");
+    private static final List<String> RANGE_WORDS = List.of("to", "through", "à", "bis", "a");
     private static final List<String> CONTINUATIONS = List.of("et seq.", "et seq", "ff.");
 
     private record Qualifier(CitationMarkers.Kind kind, List<String> labels, int start, int resume) {
@@ -101,7 +106,11 @@ final class CitationParser {
     }
 
     private static Citation citation(String text, int[] nameStarts, Unit unit, int start, int markerEnd) {
-        CitedItem first = item(text, spaces(text, markerEnd));
+        int numberAt = spaces(text, markerEnd);
+        CitedItem first = item(text, numberAt);
+        if (first == null && numberAt > markerEnd) {
+            first = bracketedNumber(text, numberAt);
+        }
         if (first == null) {
             return null;
         }
@@ -136,6 +145,23 @@ final class CitationParser {
         return new Citation(unit, items, start, items.get(lastIndex).end());
     }
 
+    /** "Article (40)": a number written in brackets straight after the marker, as some letters do. */
+    private static CitedItem bracketedNumber(String text, int open) {
+        if (open >= text.length() || text.charAt(open) != '(' || !isDigit(text, open + 1)) {
+            return null;
+        }
+        int close = open + 1;
+        while (isDigit(text, close)) {
+            close++;
+        }
+        if (close >= text.length() || text.charAt(close) != ')' || close - open - 1 > 3) {
+            return null;
+        }
+        List<String> subdivisions = new ArrayList<>();
+        int end = writtenSubdivisions(text, parentheses(text, close + 1, subdivisions), subdivisions);
+        return new CitedItem(text.substring(open + 1, close), subdivisions, open, end);
+    }
+
     /** A number with its subdivisions: "34", "28b", "35(1)(c)", "312.5(a)", "6 paragraph 1 lit. f". */
     private static CitedItem item(String text, int start) {
         int pos = start;
@@ -146,7 +172,12 @@ final class CitationParser {
             return null;
         }
         String number = text.substring(start, pos);
-        if (pos < text.length() && Character.isLetter(text.charAt(pos)) && !isWordChar(text, pos + 1)) {
+        // "art. 7º", "artigo 28.º": the ordinal sign says "seventh", not a provision 7º
+        if (text.startsWith("º", pos) || text.startsWith("°", pos)) {
+            pos++;
+        } else if (text.startsWith(".º", pos)) {
+            pos += 2;
+        } else if (pos < text.length() && Character.isLetter(text.charAt(pos)) && !isWordChar(text, pos + 1)) {
             number += Character.toLowerCase(text.charAt(pos++));
         }
         if (pos < text.length() && (text.charAt(pos) == '/' || (text.charAt(pos) == ',' && isDigit(text, pos + 1)))) {
@@ -201,19 +232,31 @@ final class CitationParser {
             return pos;
         }
         word++;
-        int after = afterWord(text, word, "point");
+        int after = Math.max(afterWord(text, word, "point"), afterWord(text, word, "sous"));
         if (after > 0) {
             int end = parentheses(text, after, subdivisions);
-            return end > after ? end : pos;
-        }
-        after = afterWord(text, word, "lit.");
-        if (after > 0) {
-            int label = spaces(text, after);
-            if (!isLetterLabel(text, label)) {
-                return pos;
+            if (end > after) {
+                return end;
             }
-            subdivisions.add(text.substring(label, label + 1));
-            return label + 1;
+            // "point f)", "sous f)", as French texts letter points
+            int label = spaces(text, after);
+            if (label > after && isLetterLabel(text, label, ')')) {
+                subdivisions.add(text.substring(label, label + 1));
+                return label + 2;
+            }
+            return pos;
+        }
+        for (String letter : LETTER_WORDS) {
+            after = afterWord(text, word, letter);
+            if (after > 0) {
+                int label = spaces(text, after);
+                if (!isLetterLabel(text, label)) {
+                    return pos;
+                }
+                subdivisions.add(text.substring(label, label + 1));
+                // "alínea a)": the bracket closes the letter
+                return isLetterLabel(text, label, ')') ? label + 2 : label + 1;
+            }
         }
         for (String paragraph : PARAGRAPH_WORDS) {
             after = afterWord(text, word, paragraph);
@@ -222,6 +265,17 @@ final class CitationParser {
                 int end = digits;
                 while (isDigit(text, end)) {
                     end++;
+                }
+                // "inciso X": Brazilian law numbers its items in roman numerals
+                while (end == digits || (end > digits && "IVXLC".indexOf(text.charAt(end - 1)) >= 0)) {
+                    if (end < text.length() && "IVXLC".indexOf(text.charAt(end)) >= 0) {
+                        end++;
+                    } else {
+                        break;
+                    }
+                }
+                if (end > digits && Words.isWordChar(text, end)) {
+                    return pos;
                 }
                 if (end == digits) {
                     return pos;
@@ -241,7 +295,7 @@ final class CitationParser {
     /** "34 to 36" and "6501-6506" give every number between; "28a to 28b" gives both ends. */
     private static List<CitedItem> range(String text, CitedItem first) {
         int pos = first.end();
-        int after = Math.max(afterWord(text, spaces(text, pos), "to"), afterWord(text, spaces(text, pos), "through"));
+        int after = RANGE_WORDS.stream().mapToInt(w -> afterWord(text, spaces(text, pos), w)).max().orElse(-1);
         if (after < 0) {
             int dash = spaces(text, pos);
             after = dash < text.length() && "-–—".indexOf(text.charAt(dash)) >= 0 ? spaces(text, dash + 1) : -1;
@@ -377,6 +431,10 @@ final class CitationParser {
 
     private static boolean isLetterLabel(String text, int pos) {
         return pos < text.length() && Character.isLowerCase(text.charAt(pos)) && !isWordChar(text, pos + 1);
+    }
+
+    private static boolean isLetterLabel(String text, int pos, char closing) {
+        return isLetterLabel(text, pos) && pos + 1 < text.length() && text.charAt(pos + 1) == closing;
     }
 
     private static boolean isInteger(String number) {

@@ -52,18 +52,31 @@ final class DateRecognizer {
                 number(text, start + 8, end));
     }
 
-    /** "12 August 2024", "1st Sept. 2024". */
+    /** "12 August 2024", "1st Sept. 2024", "12. Juli 2024", "1er juillet 2024", "12 de julho de 2024". */
     private static DateMention dayFirst(String text, int start, int dayEnd) {
         if (dayEnd - start > 2) {
             return null;
         }
         int pos = spaceAfter(text, afterOrdinal(text, dayEnd));
-        Months.Name month = pos < 0 ? null : Months.at(text, pos);
+        pos = pos < 0 ? spaceAfter(text, afterOtherOrdinal(text, dayEnd)) : pos;
+        int of = pos < 0 || pos >= text.length() || text.charAt(pos) != 'd' ? -1 : Words.afterWord(text, pos, "de");
+        pos = of > 0 ? spaceAfter(text, of) : pos;
+        Months.Name month = pos < 0 ? null : Months.dayFirstAt(text, pos);
         if (month == null) {
             return null;
         }
         int yearStart = spaceAfter(text, month.end());
+        int ofYear = yearStart < 0 ? -1 : Words.afterWord(text, yearStart, "de");
+        yearStart = ofYear > 0 ? spaceAfter(text, ofYear) : yearStart;
         return yearStart < 0 ? null : withYear(text, start, yearStart, month.month(), number(text, start, dayEnd));
+    }
+
+    /** After the German day's dot ("12.") or the French and Portuguese first ("1er", "1º"), or {@code pos}. */
+    private static int afterOtherOrdinal(String text, int pos) {
+        if (pos < text.length() && (text.charAt(pos) == '.' || text.charAt(pos) == 'º')) {
+            return pos + 1;
+        }
+        return text.startsWith("er", pos) && !Words.isWordChar(text, pos + 2) ? pos + 2 : pos;
     }
 
     /** "August 12, 2024", "Aug. 12 2024". */

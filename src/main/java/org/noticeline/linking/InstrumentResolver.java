@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Decides which instrument each citation cites, as a reader would: the instrument named right after it
@@ -15,21 +16,40 @@ import java.util.regex.Pattern;
  */
 final class InstrumentResolver {
 
-    /** A citation and the numbering it is read in, or why none could be chosen. */
-    record Resolution(Citation citation, Numbering numbering, String reason) {
+    /**
+     * A citation and the numbering it is read in and how that was decided, or why none could be chosen; {@code open}
+     * when nothing in the sentence said which instrument it cites, so the document as a whole may.
+     */
+    record Resolution(Citation citation, Numbering numbering, ResolvedBy via, String reason, boolean open) {
+
+        static Resolution of(Citation citation, CatalogTerm.Instrument instrument) {
+            return new Resolution(citation, instrument.numbering(), instrument.via(), null, false);
+        }
+
+        static Resolution unresolved(Citation citation, String reason) {
+            return new Resolution(citation, null, null, reason, false);
+        }
+
+        /** True when the citation names an instrument the catalog does not know ("of Directive 95/46/EC"). */
+        boolean foreign() {
+            return numbering == null && reason != null && reason.startsWith(CITES);
+        }
     }
 
-    private record Owner(Numbering numbering, String unknown) {
+    private record Owner(CatalogTerm.Instrument instrument, String unknown) {
         static final Owner NONE = new Owner(null, null);
     }
 
+    private static final String CITES = "cites '";
     private static final Pattern JOINING = Pattern.compile(
-            "\\s*(,|,?\\s*(and|or|and/or|&|as well as|(read )?(in conjunction|together|in combination) with|read with))?\\s*");
+            "\\s*(,|,?\\s*(and|or|and/or|&|as well as|(read )?(in conjunction|together|in combination) with|read with"
+                    + "|et|ou|und|oder|sowie|i\\.\\s?V\\.\\s?m\\.|in Verbindung mit|e|c/c|combinado com|en liaison avec|lu en combinaison avec))?\\s*");
     private static final List<String> DOCUMENT_PARTS = List.of("above", "below", "hereof", "hereunder");
-    private static final List<String> DETERMINERS = List.of("the", "this", "that", "these", "those");
+    private static final List<String> DETERMINERS = Stream.concat(Stream.of("these", "those"),
+            Definitions.DETERMINERS.stream()).toList();
     private static final List<String> CONNECTORS = List.of("of", "the", "on", "and", "for", "et", "da", "do", "de");
     /** "Article 19 of the Marco Civil", and as Portuguese, French or German texts write it ("art. 19 do Marco Civil"). */
-    private static final List<String> OF = List.of("of", "do", "da", "de", "des", "der", "del");
+    private static final List<String> OF = List.of("of", "do", "da", "de", "des", "der", "del", "du", "dos");
 
     List<Resolution> resolve(String text, List<Citation> citations, List<NameMatch> instruments) {
         NameMatch[] names = instruments.toArray(NameMatch[]::new);
@@ -41,20 +61,21 @@ final class InstrumentResolver {
                 lookBack(text, citations, run, names, resolutions);
             }
             Owner owner = ownerAfter(text, citation.end(), names);
-            if (owner.numbering() != null) {
-                resolutions[i] = fit(citation, owner.numbering());
+            if (owner.instrument() != null) {
+                resolutions[i] = fit(citation, owner.instrument());
                 for (int earlier : run) {
                     Citation pending = citations.get(earlier);
-                    resolutions[earlier] = pending.unit().fits(owner.numbering().unit())
-                            ? fit(pending, owner.numbering()) : lookBack(text, pending, names);
+                    // "s. 10 and § 2 NetzDG": a run changing its marker changes instrument, so NetzDG is § 2's alone
+                    resolutions[earlier] = pending.unit().fits(owner.instrument().numbering().unit()) && sameMarker(text, pending, citation)
+                            ? fit(pending, owner.instrument()) : lookBack(text, pending, names);
                 }
                 run.clear();
             } else if (owner.unknown() != null) {
-                resolutions[i] = new Resolution(citation, null, owner.unknown());
-                run.forEach(earlier -> resolutions[earlier] = new Resolution(citations.get(earlier), null, owner.unknown()));
+                resolutions[i] = Resolution.unresolved(citation, owner.unknown());
+                run.forEach(earlier -> resolutions[earlier] = Resolution.unresolved(citations.get(earlier), owner.unknown()));
                 run.clear();
             } else {
-                Numbering before = namedRightBefore(text, citation.start(), names);
+                CatalogTerm.Instrument before = namedRightBefore(text, citation.start(), names);
                 if (before != null) {
                     lookBack(text, citations, run, names, resolutions);
                     resolutions[i] = fit(citation, before);
@@ -67,10 +88,16 @@ final class InstrumentResolver {
         return List.of(resolutions);
     }
 
-    private static Resolution fit(Citation citation, Numbering numbering) {
+    private static Resolution fit(Citation citation, CatalogTerm.Instrument instrument) {
+        Numbering numbering = instrument.numbering();
         return citation.unit().fits(numbering.unit())
-                ? new Resolution(citation, numbering, null)
-                : new Resolution(citation, null, numbering.name() + " is not numbered by " + unitName(citation.unit()));
+                ? Resolution.of(citation, instrument)
+                : Resolution.unresolved(citation, numbering.name() + " is not numbered by " + unitName(citation.unit()));
+    }
+
+    /** True when both citations open with "§", or neither does. */
+    private static boolean sameMarker(String text, Citation a, Citation b) {
+        return (text.charAt(a.start()) == '§') == (text.charAt(b.start()) == '§');
     }
 
     private static void lookBack(String text, List<Citation> citations, List<Integer> run, NameMatch[] names,
@@ -83,15 +110,15 @@ final class InstrumentResolver {
         int sentence = Sentences.startOf(text, citation.start());
         boolean named = false;
         for (int k = lastEndingBy(names, citation.start()); k >= 0 && names[k].start() >= sentence; k--) {
-            Numbering numbering = numberingOf(names[k]);
-            if (citation.unit().fits(numbering.unit())) {
-                return new Resolution(citation, numbering, null);
+            CatalogTerm.Instrument instrument = instrumentOf(names[k]);
+            if (citation.unit().fits(instrument.numbering().unit())) {
+                return Resolution.of(citation, instrument);
             }
             named = true;
         }
-        return new Resolution(citation, null, named
+        return new Resolution(citation, null, null, named
                 ? "no instrument numbered by " + unitName(citation.unit()) + " named earlier in the sentence"
-                : "no instrument named in the sentence");
+                : "no instrument named in the sentence", true);
     }
 
     /** What the words right after a citation say it belongs to: "DSA", "of the Charter", "of Directive 95/46/EC". */
@@ -99,12 +126,15 @@ final class InstrumentResolver {
         int pos = Words.spaces(text, end);
         NameMatch right = startingAt(names, pos);
         if (right != null) {
-            return new Owner(numberingOf(right), null);
+            return new Owner(instrumentOf(right), null);
         }
         // "Article 34(1), first subparagraph, point (b), of Regulation (EU) 2022/2065"
         int ofStart = pos < text.length() && text.charAt(pos) == ',' ? Words.spaces(text, pos + 1) : pos;
         int of = OF.stream().mapToInt(word -> Words.afterWord(text, ofStart, word)).max().orElse(-1);
-        if (of > 0 && of < text.length() && Words.isSpace(text.charAt(of))) {
+        // "under Article 20 do not let users": the Portuguese "do" before an English word is the English verb
+        boolean verb = of > 0 && text.startsWith("do", ofStart) && of == ofStart + 2
+                && Character.isLowerCase(text.charAt(Math.min(text.length() - 1, Words.spaces(text, of))));
+        if (of > 0 && !verb && of < text.length() && Words.isSpace(text.charAt(of))) {
             int owner = Words.spaces(text, of);
             NameMatch named = startingAt(names, owner);
             for (int d = 0; named == null && d < DETERMINERS.size(); d++) {
@@ -112,8 +142,8 @@ final class InstrumentResolver {
                 named = after > 0 ? startingAt(names, Words.spaces(text, after)) : null;
             }
             return named != null
-                    ? new Owner(numberingOf(named), null)
-                    : new Owner(null, "cites '" + phrase(text, owner) + "', which is not an instrument of the catalog");
+                    ? new Owner(instrumentOf(named), null)
+                    : new Owner(null, CITES + phrase(text, owner) + "', which is not an instrument of the catalog");
         }
         for (String part : DOCUMENT_PARTS) {
             if (Words.afterWord(text, pos, part) > 0) {
@@ -122,10 +152,10 @@ final class InstrumentResolver {
         }
         String acronym = acronymAt(text, pos);
         return acronym == null ? Owner.NONE
-                : new Owner(null, "cites '" + acronym + "', which is not an instrument of the catalog");
+                : new Owner(null, CITES + acronym + "', which is not an instrument of the catalog");
     }
 
-    private static Numbering namedRightBefore(String text, int start, NameMatch[] names) {
+    private static CatalogTerm.Instrument namedRightBefore(String text, int start, NameMatch[] names) {
         int k = lastEndingBy(names, start);
         if (k < 0) {
             return null;
@@ -135,7 +165,7 @@ final class InstrumentResolver {
                 return null;
             }
         }
-        return numberingOf(names[k]);
+        return instrumentOf(names[k]);
     }
 
     private static boolean joined(String text, int from, int to) {
@@ -175,8 +205,8 @@ final class InstrumentResolver {
         return String.join(" ", phrase);
     }
 
-    private static Numbering numberingOf(NameMatch match) {
-        return ((CatalogTerm.Instrument) match.term()).numbering();
+    private static CatalogTerm.Instrument instrumentOf(NameMatch match) {
+        return (CatalogTerm.Instrument) match.term();
     }
 
     private static NameMatch startingAt(NameMatch[] names, int pos) {

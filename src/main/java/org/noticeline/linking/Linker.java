@@ -17,25 +17,38 @@ public final class Linker {
      * same text and catalog: stored notices are then re-linked in the background, and those whose links differ get a
      * {@code relinked} change.
      */
-    public static final int ENGINE_VERSION = 1;
+    public static final int ENGINE_VERSION = 2;
 
+    private final Catalog catalog;
     private final AliasMatcher aliases;
+    private final DocumentReading reading;
     private final CitationExtractor citations = new CitationExtractor();
-    private final PlatformRecognizer platforms = new PlatformRecognizer();
+    private final PlatformRecognizer platforms;
     private final DateRecognizer dates = new DateRecognizer();
 
-    private Linker(AliasMatcher aliases) {
-        this.aliases = aliases;
+    private Linker(Catalog catalog) {
+        this.catalog = catalog;
+        this.aliases = AliasMatcher.of(catalog);
+        this.reading = new DocumentReading(catalog);
+        this.platforms = new PlatformRecognizer(catalog);
     }
 
     public static Linker from(Catalog catalog) {
-        return new Linker(AliasMatcher.of(Objects.requireNonNull(catalog, "catalog")));
+        return new Linker(Objects.requireNonNull(catalog, "catalog"));
     }
 
     public Extraction extract(String text) {
+        return extract(text, LinkingContext.NONE);
+    }
+
+    /** What {@code text} cites, read with what is known of the document it comes from. */
+    public Extraction extract(String text, LinkingContext context) {
         Objects.requireNonNull(text, "text");
-        List<NameMatch> names = aliases.find(text);
-        CitationExtractor.Citations cited = citations.extract(text, names);
+        Objects.requireNonNull(context, "context");
+        List<NameMatch> names = reading.read(text, aliases.find(text), context);
+        List<Numbering> curated = context.instruments().stream().distinct()
+                .flatMap(code -> catalog.instrument(code).stream()).map(Numbering::of).toList();
+        CitationExtractor.Citations cited = citations.extract(text, names, curated);
         PlatformRecognizer.Found found = platforms.recognize(text, names);
         List<AuthorityMention> authorities = names.stream()
                 .filter(n -> n.term() instanceof CatalogTerm.Authority)

@@ -1,15 +1,22 @@
 package org.noticeline.linking;
 
+import org.noticeline.catalog.model.Catalog;
+import org.noticeline.catalog.model.ProviderSpec;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Platforms and providers among the names found in a text. A one-letter name (X) is also a placeholder
  * or a numeral in legal prose, so it is not read as a platform after a designator ("Article X",
  * "Annex X", "Member State X"), beside another placeholder ("X and Y"), as a numeral heading a line
- * ("X. Conclusions") or inside a compound ("X-ray").
+ * ("X. Conclusions") or inside a compound ("X-ray"). A platform's name standing as a party in a case name ("Data
+ * Protection Commissioner v Facebook Ireland Limited") is its provider, not the service.
  */
 final class PlatformRecognizer {
 
@@ -22,12 +29,20 @@ final class PlatformRecognizer {
             "point", "paragraph", "schedule", "appendix", "table", "figure", "footnote", "exhibit", "state",
             "states", "country", "countries", "company", "companies", "party", "parties", "person", "user",
             "option", "scenario", "example", "type", "category", "level", "phase", "stage", "step", "tier",
-            "version", "model", "case", "generation", "mr", "ms", "mrs", "dr", "entity", "brand", "product");
+            "version", "model", "case", "generation", "mr", "ms", "mrs", "dr", "entity", "brand", "product",
+            "inciso", "item", "chapitre", "titre", "annexe", "anhang", "kapitel", "titel", "anexo", "capítulo", "título");
     private static final List<String> CONJUNCTIONS = List.of("and", "or");
+
+    private final Map<String, ProviderSpec> providers;
+
+    PlatformRecognizer(Catalog catalog) {
+        this.providers = catalog.providers().stream().collect(Collectors.toUnmodifiableMap(ProviderSpec::id, Function.identity()));
+    }
 
     Found recognize(String text, List<NameMatch> names) {
         List<PlatformMention> platforms = new ArrayList<>();
         List<ProviderMention> providers = new ArrayList<>();
+        List<PlatformMention> openingSentence = new ArrayList<>();
         for (NameMatch name : names) {
             boolean platformOrProvider = name.term() instanceof CatalogTerm.Platform || name.term() instanceof CatalogTerm.Provider;
             if (!platformOrProvider || (name.end() - name.start() == 1 && isPlaceholder(text, name.start()))) {
@@ -35,11 +50,26 @@ final class PlatformRecognizer {
             }
             String written = text.substring(name.start(), name.end());
             if (name.term() instanceof CatalogTerm.Platform platform) {
-                platforms.add(new PlatformMention(platform.spec().id(), platform.spec().name(), written, name.start(), name.end()));
+                int company = Parties.partyEnd(text, name.start(), name.end());
+                if (company > 0) {
+                    ProviderSpec provider = platform.spec().provider() == null ? null : this.providers.get(platform.spec().provider());
+                    if (provider != null) {
+                        providers.add(new ProviderMention(provider.id(), provider.name(), text.substring(name.start(), company),
+                                name.start(), company));
+                    }
+                    continue;
+                }
+                PlatformMention mention = new PlatformMention(platform.spec().id(), platform.spec().name(), written, name.start(), name.end());
+                boolean maybeTheWord = platform.spec().commonWord() && Parties.opensSentence(text, name.start())
+                        && !Parties.introducesApposition(text, name.end());
+                (maybeTheWord ? openingSentence : platforms).add(mention);
             } else if (name.term() instanceof CatalogTerm.Provider provider) {
                 providers.add(new ProviderMention(provider.spec().id(), provider.spec().name(), written, name.start(), name.end()));
             }
         }
+        // "Threads" opening a sentence may be the word; it is the platform where the text names the platform elsewhere
+        Set<String> namedElsewhere = platforms.stream().map(PlatformMention::id).collect(Collectors.toSet());
+        openingSentence.stream().filter(m -> namedElsewhere.contains(m.id())).forEach(platforms::add);
         return new Found(platforms, providers);
     }
 

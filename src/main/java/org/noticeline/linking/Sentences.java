@@ -17,7 +17,8 @@ final class Sentences {
             "Art", "Arts", "art", "arts", "Artt", "No", "Nos", "no", "Sec", "Secs", "sec", "para", "paras", "Para",
             "Corp", "Inc", "Ltd", "Co", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "vs", "cf", "seq", "al", "ff", "lit",
             "Abs", "Nr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-            "pp", "Reg", "Dir", "approx", "ibid", "op", "cit");
+            "pp", "Reg", "Dir", "approx", "ibid", "op", "cit", "Buchst", "UAbs", "Ziff", "Rn", "vgl", "bzw", "Az", "Rs",
+            "ca", "Nº", "nº", "Rec", "Sect", "Pty");
 
     private Sentences() {
     }

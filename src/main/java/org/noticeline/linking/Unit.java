@@ -9,6 +9,16 @@ enum Unit {
     /** A number cited straight after a codified title ("15 U.S.C. 45"): the title's own unit. */
     ANY;
 
+    /** How citations of an instrument numbered by {@code instrumentUnit} are marked; null when not known. */
+    static Unit of(String instrumentUnit) {
+        return instrumentUnit == null ? null : switch (instrumentUnit) {
+            case "article" -> ARTICLE;
+            case "section" -> SECTION;
+            case "part" -> PART;
+            default -> null;
+        };
+    }
+
     /** True when an instrument numbered by {@code instrumentUnit} (catalog {@code unit}) can be cited this way. */
     boolean fits(String instrumentUnit) {
         return switch (this) {

@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import org.noticeline.catalog.Authority;
 import org.noticeline.catalog.Proceeding;
+import org.noticeline.linking.LinkingContext;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,6 +86,12 @@ public class Notice extends PanacheEntityBase {
     public static Notice visibleTo(String slug, boolean draftsVisible) {
         return findBySlug(slug).filter(n -> draftsVisible || n.status.seenByEveryone())
                 .orElseThrow(() -> new NotFoundException("notice", slug));
+    }
+
+    /** What the engine may know of this notice's text besides the text: jurisdiction, authority, curated instruments. */
+    public LinkingContext linkingContext() {
+        return new LinkingContext(jurisdiction, authority == null ? null : authority.id,
+                rules.stream().filter(r -> r.origin == LinkOrigin.CURATED).map(r -> r.instrumentCode).distinct().toList());
     }
 
     public NoticeType noticeType() {

@@ -5,6 +5,7 @@ import org.noticeline.catalog.model.RuleKey;
 import org.noticeline.linking.Extraction;
 import org.noticeline.linking.Linker;
 import org.noticeline.linking.LinkerProvider;
+import org.noticeline.linking.LinkingContext;
 import org.noticeline.linking.PlatformMention;
 import org.noticeline.linking.RuleMention;
 
@@ -22,7 +23,7 @@ final class NoticeLinks {
 
     static void apply(NoticeContent content, Notice notice, LinkerProvider.Built linking) {
         Catalog catalog = linking.catalog();
-        Extraction found = linking.linker().extract(content.body());
+        Extraction found = linking.linker().extract(content.body(), context(content));
         Map<String, PlatformMention> firstPlatform = new LinkedHashMap<>();
         found.platforms().forEach(m -> firstPlatform.putIfAbsent(m.id(), m));
         Map<String, RuleMention> firstRule = new LinkedHashMap<>();
@@ -44,6 +45,12 @@ final class NoticeLinks {
         firstRule.values().forEach(m -> notice.rules.add(new RuleLink(m.instrument(), m.article(), LinkOrigin.DETECTED, m.text(), m.start(), m.end())));
         notice.linksCatalog = linking.catalogHash();
         notice.linksEngine = Linker.ENGINE_VERSION;
+    }
+
+    /** What the notice's metadata says about its text: its jurisdiction, authority and the instruments it is curated to. */
+    static LinkingContext context(NoticeContent content) {
+        return new LinkingContext(content.jurisdiction(), content.authority(),
+                content.rules().stream().flatMap(k -> RuleKey.parse(k).stream()).map(RuleKey::instrument).distinct().toList());
     }
 
     /** True when the notice's links came from this catalog and this engine. */

@@ -10,6 +10,7 @@ import org.noticeline.catalog.model.Catalog;
 import org.noticeline.catalog.model.InstrumentSpec;
 import org.noticeline.linking.Extraction;
 import org.noticeline.linking.LinkerProvider;
+import org.noticeline.linking.LinkingContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +40,11 @@ public final class CitationHighlighter {
     }
 
     public static String highlight(String safeHtml, LinkerProvider.Built linking) {
+        return highlight(safeHtml, linking, LinkingContext.NONE);
+    }
+
+    /** As {@link #highlight(String, LinkerProvider.Built)}, reading the text as a document of {@code context}. */
+    public static String highlight(String safeHtml, LinkerProvider.Built linking, LinkingContext context) {
         Document document = Jsoup.parseBodyFragment(safeHtml);
         StringBuilder text = new StringBuilder();
         List<Piece> pieces = new ArrayList<>();
@@ -53,7 +59,7 @@ public final class CitationHighlighter {
                 }
             }
         });
-        List<Highlight> highlights = highlights(linking.linker().extract(text.toString()), linking.catalog());
+        List<Highlight> highlights = highlights(linking.linker().extract(text.toString(), context), linking.catalog());
         for (Piece piece : pieces) {
             wrap(piece, highlights);
         }

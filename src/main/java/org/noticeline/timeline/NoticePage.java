@@ -73,7 +73,8 @@ public class NoticePage {
                 .map(r -> new NoticePageView.RevisionRow(r.number, r.changedBy, r.changedAt, r.note)).toList();
         NoticePageView view = new NoticePageView(notice.slug, notice.title, notice.date, notice.type, notice.noticeType().label(),
                 new Ref(notice.authority.id, notice.authority.name, "/authorities/" + notice.authority.id), notice.jurisdiction,
-                notice.summary, new RawString(CitationHighlighter.highlight(MarkdownRenderer.toSafeHtml(notice.body), linkers.current())),
+                notice.summary, new RawString(CitationHighlighter.highlight(MarkdownRenderer.toSafeHtml(notice.body), linkers.current(),
+                        notice.linkingContext())),
                 platforms, rules,
                 notice.proceeding == null ? null : new Ref(notice.proceeding.id, notice.proceeding.title, "/proceedings/" + notice.proceeding.id),
                 caseNotices, List.copyOf(notice.sources), revisions, notice.status.id(), notice.withdrawnReason,

@@ -69,4 +69,33 @@ class CatalogReaderTest {
             assertThat(p.message()).contains("unknown field 'jurisdction'");
         });
     }
+
+    @Test
+    void readsTheNamesTheEngineReadsInContextAndChecksThem(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("instruments.yaml"), """
+                - code: UK-OSA
+                  title: Online Safety Act 2023
+                  unit: section
+                  contextAliases: [Online Safety Act]
+                  genericNames: [Act]
+                """);
+        Files.writeString(dir.resolve("providers.yaml"), """
+                - id: amazon
+                  name: Amazon
+                  notNames: [the Amazon basin]
+                - id: acme
+                  name: Acme
+                  notNames: [the Amazon basin]
+                """);
+
+        CorpusException e = catchThrowableOfType(() -> CatalogReader.read(dir), CorpusException.class);
+
+        assertThat(e.problems()).containsExactly(new CorpusProblem("catalog/providers.yaml", 4, "notNames",
+                "'the Amazon basin' contains none of the names of 'acme'"));
+        Files.writeString(dir.resolve("providers.yaml"), "- {id: amazon, name: Amazon, notNames: [the Amazon basin]}\n");
+        Catalog catalog = CatalogReader.read(dir);
+        assertThat(catalog.instrument("UK-OSA").orElseThrow().contextAliases()).containsExactly("Online Safety Act");
+        assertThat(catalog.instrument("UK-OSA").orElseThrow().genericNames()).containsExactly("Act");
+        assertThat(catalog.providers().get(0).notNames()).containsExactly("the Amazon basin");
+    }
 }

@@ -97,11 +97,27 @@ class CitationFormsTest {
 
     @Test
     void reportsAnArticleWithoutInstrumentAsUnresolved() {
-        String text = "The DSA applies. Article 17 requires a statement of reasons.";
+        String text = "Nothing here names a law. Article 17 requires a statement of reasons.";
         Extraction extraction = extract(text);
         assertThat(extraction.rules()).isEmpty();
         assertThat(extraction.unresolved()).containsExactly(
-                new UnresolvedCitation("Article 17", "no instrument named in the sentence", 17, 27));
+                new UnresolvedCitation("Article 17", "no instrument named in the sentence", 26, 36));
+    }
+
+    @Test
+    void readsAnArticleInTheOneInstrumentTheDocumentNames() {
+        Extraction extraction = extract("The DSA applies. Article 17 requires a statement of reasons.");
+        assertThat(extraction.rules()).containsExactly(
+                new RuleMention("DSA:17", "DSA", "17", null, null, "Article 17", 17, 27, ResolvedBy.DOCUMENT));
+        assertThat(extraction.unresolved()).isEmpty();
+    }
+
+    @Test
+    void leavesAnArticleUnresolvedWhenTheDocumentNamesTwoInstruments() {
+        Extraction extraction = extract("The DSA and the GDPR apply. Article 17 requires a statement of reasons.");
+        assertThat(extraction.rules()).isEmpty();
+        assertThat(extraction.unresolved()).extracting(UnresolvedCitation::reason)
+                .containsExactly("the document names [DSA, GDPR]; the sentence does not say which");
     }
 
     @Test
@@ -212,7 +228,9 @@ class CitationFormsTest {
     void stopsAListBeforeADate() {
         assertThat(extract("Article 17 DSA applied from 17 February 2024.").rules())
                 .extracting(RuleMention::key).containsExactly("DSA:17");
-        assertThat(extract("under Article 17, 12 August 2024 was the deadline in the DSA").unresolved())
-                .extracting(UnresolvedCitation::text).containsExactly("Article 17");
+        // the DSA, named after the date, is the document's one instrument: the list still ends before the day
+        assertThat(extract("under Article 17, 12 August 2024 was the deadline in the DSA").rules())
+                .extracting(RuleMention::text, RuleMention::key, RuleMention::resolvedBy)
+                .containsExactly(tuple("Article 17", "DSA:17", ResolvedBy.DOCUMENT));
     }
 }

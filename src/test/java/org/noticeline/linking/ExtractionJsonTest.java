@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExtractionJsonTest {
 
     private static final String TEXT = "On 12 August 2024 the European Commission told X (formerly Twitter) and Meta "
-            + "that Article 34(1) DSA applies; Article 17 was cited too. And Article 18.";
+            + "that Article 34(1) DSA applies; Article 17 was cited too, and the GDPR. And Article 18.";
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -23,7 +23,7 @@ class ExtractionJsonTest {
         JsonNode root = json.valueToTree(RealCatalog.LINKER.extract(TEXT));
         assertThat(names(root)).containsExactly("rules", "platforms", "providers", "authorities", "dates", "unresolved");
         assertThat(names(root.get("rules").get(0)))
-                .containsExactly("key", "instrument", "article", "paragraph", "point", "text", "start", "end");
+                .containsExactly("key", "instrument", "article", "paragraph", "point", "text", "start", "end", "resolvedBy");
         assertThat(names(root.get("platforms").get(0))).containsExactly("id", "name", "text", "start", "end");
         assertThat(names(root.get("providers").get(0))).containsExactly("id", "name", "text", "start", "end");
         assertThat(names(root.get("authorities").get(0))).containsExactly("id", "name", "text", "start", "end");
@@ -36,12 +36,13 @@ class ExtractionJsonTest {
         JsonNode root = json.valueToTree(RealCatalog.LINKER.extract(TEXT));
         assertThat(json.writeValueAsString(root.get("rules").get(0))).isEqualTo(
                 "{\"key\":\"DSA:34\",\"instrument\":\"DSA\",\"article\":\"34\",\"paragraph\":\"1\",\"point\":null,"
-                        + "\"text\":\"Article 34(1)\",\"start\":82,\"end\":95}");
+                        + "\"text\":\"Article 34(1)\",\"start\":82,\"end\":95,\"resolvedBy\":\"sentence\"}");
         assertThat(json.writeValueAsString(root.get("platforms").get(0))).isEqualTo(
                 "{\"id\":\"x\",\"name\":\"X\",\"text\":\"X (formerly Twitter)\",\"start\":47,\"end\":67}");
         assertThat(json.writeValueAsString(root.get("dates").get(0)))
                 .isEqualTo("{\"date\":\"2024-08-12\",\"text\":\"12 August 2024\",\"start\":3,\"end\":17}");
-        assertThat(root.get("unresolved").get(0).get("reason").asText()).isEqualTo("no instrument named in the sentence");
+        assertThat(root.get("unresolved").get(0).get("reason").asText())
+                .isEqualTo("the document names [DSA, GDPR]; the sentence does not say which");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.linking.LinkerProvider;
+import org.noticeline.linking.LinkingContext;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeOrigin;
 import org.noticeline.notice.NoticeService;
@@ -75,7 +76,9 @@ public class DocumentResource {
         }
         LinkerProvider.Built linking = linker.current();
         String ownCopy = publicUrls.of("documents", Sha256.hex(bytes));
-        NoticeContent proposal = DocumentProposal.propose(document, linking.linker().extract(document.text()), linking.catalog(),
+        // the authority the uploader states settles names the document leaves open ("Online Safety Act")
+        LinkingContext context = new LinkingContext(null, authority, java.util.List.of());
+        NoticeContent proposal = DocumentProposal.propose(document, linking.linker().extract(document.text(), context), linking.catalog(),
                 new DocumentProposal.Stated(title, date, type, authority, source), ownCopy);
         String fileName = file.fileName() == null || file.fileName().isBlank() ? "document" : file.fileName();
         Notice notice = notices.propose(proposal, new NoticeService.Author(caller.name(), NoticeOrigin.DOCUMENT, fileName),

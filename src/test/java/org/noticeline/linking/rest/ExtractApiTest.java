@@ -41,12 +41,53 @@ class ExtractApiTest {
     }
 
     @Test
+    void readsTheTextInTheJurisdictionOrAuthorityGiven() {
+        String text = "The regulator acted under the Online Safety Act. Section 109 allows removal notices.";
+        JsonPath plain = given().contentType("text/plain").body(text).post("/api/extract").then().statusCode(200).extract().jsonPath();
+        assertThat(plain.getList("rules")).isEmpty();
+
+        JsonPath australian = given().contentType("text/plain").queryParam("jurisdiction", "AU").body(text)
+                .post("/api/extract").then().statusCode(200).extract().jsonPath();
+        assertThat(australian.getList("rules.key")).containsExactly("AU-OSA:109");
+        assertThat(australian.getString("rules[0].resolvedBy")).isEqualTo("document");
+
+        JsonPath british = given().contentType("text/plain").queryParam("authority", "ofcom").body(text)
+                .post("/api/extract").then().statusCode(200).extract().jsonPath();
+        assertThat(british.getList("rules.key")).containsExactly("UK-OSA:109");
+    }
+
+    @Test
+    void saysHowEachRuleWasResolved() {
+        String text = "This notice is given under the Online Safety Act 2023 (the \"Act\"). Section 102 of the Act applies. "
+                + "Section 130 OSA 2023 applies too.";
+        JsonPath json = given().contentType("text/plain").body(text).post("/api/extract").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("rules.resolvedBy")).containsExactly("definition", "sentence");
+    }
+
+    @Test
+    void rejectsAnUnknownAuthorityOrAMalformedJurisdiction() {
+        given().contentType("text/plain").queryParam("authority", "no-such-regulator").body("Article 34 DSA")
+                .post("/api/extract").then().statusCode(400).contentType("application/problem+json");
+        given().contentType("text/plain").queryParam("jurisdiction", "united kingdom").body("Article 34 DSA")
+                .post("/api/extract").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void noticePageHighlightsCitationsAndPlatformsAsLinks() {
         Document page = Jsoup.parse(given().get("/notices/2023-12-18-ec-opens-dsa-proceedings-x").then().statusCode(200).extract().asString());
 
         assertThat(page.select("section.body a.cite-rule").eachAttr("href")).contains("/rules/DSA/34", "/rules/DSA/35", "/rules/DSA/40");
         assertThat(page.select("section.body a.cite-platform").eachAttr("href")).contains("/platforms/x");
         assertThat(page.select("section.body a.cite-rule[href=/rules/DSA/34]").first().attr("title")).contains("Risk assessment");
+    }
+
+    @Test
+    void noticePageReadsACitationInTheInstrumentThePageIsAbout() {
+        // "Opening proceedings under Article 66 does not prejudge the outcome": the sentence names no instrument, the page the DSA
+        Document page = Jsoup.parse(given().get("/notices/2023-12-18-ec-opens-dsa-proceedings-x").then().statusCode(200).extract().asString());
+
+        assertThat(page.select("section.body a.cite-rule").eachAttr("href")).contains("/rules/DSA/66");
+        assertThat(page.select("section.body mark.cite-unresolved").eachText()).doesNotContain("Article 66");
     }
 
     @Test
