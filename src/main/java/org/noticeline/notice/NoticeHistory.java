@@ -10,7 +10,6 @@ import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.noticeline.changelog.ChangeLog;
-import org.noticeline.web.ProblemException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +25,13 @@ public class NoticeHistory {
 
     private static final Logger LOG = Logger.getLogger(NoticeHistory.class);
     private static final int BATCH = 500;
+
+    /** A position the record cannot be given at: after the newest change, or before the states were kept. */
+    public static class PositionRefused extends RuntimeException {
+        PositionRefused(String message) {
+            super(message);
+        }
+    }
 
     /** A notice as it stood, with the id that orders it within a date. */
     public record StoodAs(long noticeId, NoticeView view) {
@@ -69,13 +75,13 @@ public class NoticeHistory {
     /**
      * The notices of {@code filter} as they stood after change {@code seq}, newest first as timelines order them (the
      * filter's limit and cursor aside). A position after the log's head, or one that reaches a change kept without its
-     * state, is a 400 naming {@code asOf}.
+     * state, is refused.
      */
     @SuppressWarnings("unchecked")
     public List<StoodAs> asOf(long seq, NoticeFilter filter) {
         long head = changes.head();
         if (seq < 0 || seq > head) {
-            throw ProblemException.badParameter("asOf", "no change " + seq + " yet; the log's newest is " + head);
+            throw new PositionRefused("no change " + seq + " yet; the log's newest is " + head);
         }
         List<Object[]> rows = em.createNativeQuery("select c.notice_id, c.state, c.visible from notice_change c join"
                         + " (select notice_id, max(seq) as last_seq from notice_change where seq <= ?1 and notice_id is not null group by notice_id) l"
@@ -84,8 +90,7 @@ public class NoticeHistory {
         List<StoodAs> stood = new ArrayList<>();
         for (Object[] row : rows) {
             if (row[1] == null) {
-                throw ProblemException.badParameter("asOf", "the record before change " + seq
-                        + " is not kept exactly enough to answer; ask for a later position");
+                throw new PositionRefused("the record before change " + seq + " is not kept exactly enough to answer; ask for a later position");
             }
             NoticeView view = NoticeStates.fromJson(row[1].toString());
             boolean visible = Boolean.TRUE.equals(row[2]);

@@ -1,12 +1,10 @@
-package org.noticeline.export;
+package org.noticeline.notice.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.noticeline.changelog.ChangeLog;
 import org.noticeline.notice.Cursor;
 import org.noticeline.notice.Notice;
@@ -49,28 +47,34 @@ public class NoticeExporter {
     @Inject
     CatalogStore catalog;
 
+    /** An export ready to stream: what it says about itself, the file name it suggests, and its body. */
+    public record Prepared(ExportWriter.ExportHead head, ExportFormat format, String fileName, Body body) {
+    }
+
+    /** Writes an export's bytes; called once the response starts, in a read transaction of its own. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out);
+    }
+
     /**
-     * The response of an export of {@code filter}; {@code query} is the request's query string, which the export
-     * repeats. With {@code asOf}, the record as it stood after that change (checked before the response starts, so a
-     * bad position is a problem document); without, the record now, and the position named is the log's head when
-     * the export began (a change committed while it streams may show in it: cite with {@code asOf} for exactness).
+     * An export of {@code filter}; {@code query} is the request's query string, which the export repeats. With
+     * {@code asOf}, the record as it stood after that change, read now, so that a position it cannot be given at is
+     * refused before anything is sent ({@link NoticeHistory.PositionRefused}); without, the record now, and the
+     * position named is the log's head when the export began (a change committed while it streams may show in it:
+     * cite with {@code asOf} for exactness).
      */
-    public Response export(NoticeFilter filter, ExportFormat format, OptionalLong asOf, String query) {
+    public Prepared prepare(NoticeFilter filter, ExportFormat format, OptionalLong asOf, String query) {
         ExportWriter.ExportHead head = new ExportWriter.ExportHead(asOf.orElseGet(changes::head), clock.now(), query == null ? "" : query);
         List<NoticeHistory.StoodAs> stood = asOf.isPresent() ? QuarkusTransaction.requiringNew().call(() -> history.asOf(asOf.getAsLong(), filter)) : null;
-        StreamingOutput body = out -> QuarkusTransaction.requiringNew().run(() -> {
+        Body body = out -> QuarkusTransaction.requiringNew().run(() -> {
             if (stood != null) {
                 writeAll(stood, format, head, out);
             } else {
                 write(filter, format, head, out);
             }
         });
-        String file = "noticeline-notices-at-" + head.seq() + "." + format.extension();
-        return Response.ok(body, format.mediaType() + (format.mediaType().startsWith("text/") ? "; charset=UTF-8" : ""))
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-                .header("Noticeline-Seq", head.seq())
-                .header("Cache-Control", "no-store")
-                .build();
+        return new Prepared(head, format, "noticeline-notices-at-" + head.seq() + "." + format.extension(), body);
     }
 
     private void writeAll(List<NoticeHistory.StoodAs> stood, ExportFormat format, ExportWriter.ExportHead head, OutputStream out) {

@@ -1,9 +1,9 @@
-package org.noticeline.export;
+package org.noticeline.notice.export;
 
 import java.io.IOException;
 
 /** Writes one export: a head naming the change-log position, the notices in order, a tail. */
-interface ExportWriter {
+public interface ExportWriter {
 
     void begin(ExportHead head) throws IOException;
 
@@ -12,6 +12,6 @@ interface ExportWriter {
     void end() throws IOException;
 
     /** What an export says about itself: the change it reflects, when and where it was made, the query it answers. */
-    record ExportHead(long seq, java.time.Instant madeAt, String query) {
+    public record ExportHead(long seq, java.time.Instant madeAt, String query) {
     }
 }

@@ -1,4 +1,4 @@
-package org.noticeline.export;
+package org.noticeline.notice.export;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.noticeline.notice.NoticeView;

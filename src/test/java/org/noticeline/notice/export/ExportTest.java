@@ -1,4 +1,4 @@
-package org.noticeline.export;
+package org.noticeline.notice.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;

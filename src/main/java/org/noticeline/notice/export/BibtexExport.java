@@ -1,4 +1,4 @@
-package org.noticeline.export;
+package org.noticeline.notice.export;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.noticeline.export;
+package org.noticeline.notice.export;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,4 +1,4 @@
-package org.noticeline.export;
+package org.noticeline.notice.export;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;

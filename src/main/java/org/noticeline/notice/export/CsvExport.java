@@ -1,4 +1,4 @@
-package org.noticeline.export;
+package org.noticeline.notice.export;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
