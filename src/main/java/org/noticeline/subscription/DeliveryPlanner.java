@@ -90,7 +90,8 @@ public class DeliveryPlanner {
         NoticeDetailView view = null;
         for (String id : candidates(notice)) {
             Subscription subscription = em.find(Subscription.class, id);
-            if (subscription == null || subscription.status == SubscriptionStatus.DISABLED || !subscription.wants(type.get())
+            if (subscription == null || subscription.status == SubscriptionStatus.DISABLED
+                    || subscription.status == SubscriptionStatus.UNCONFIRMED || !subscription.wants(type.get())
                     || subscription.startAfter >= change.seq()) {
                 continue;
             }
@@ -109,7 +110,8 @@ public class DeliveryPlanner {
             delivery.eventType = type.get().id();
             delivery.messageId = messageId(subscription.id, change.seq());
             delivery.payload = write(payload);
-            delivery.status = DeliveryStatus.PENDING;
+            // A digest subscriber's changes wait for its digest (subscription.email), which lists them in one mail.
+            delivery.status = subscription.digest() ? DeliveryStatus.HELD : DeliveryStatus.PENDING;
             delivery.attempts = 0;
             delivery.createdAt = clock.now();
             delivery.nextAttemptAt = delivery.createdAt;
@@ -151,7 +153,7 @@ public class DeliveryPlanner {
         }
     }
 
-    private String write(Object value) {
+    String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -141,7 +141,9 @@ public class DeliverySender {
         List<Object> ids = em.createNativeQuery("select id from delivery where status = 'pending' and next_attempt_at <= ?1"
                         + " and (lease_until is null or lease_until < ?1)"
                         + " and subscription_id in (select id from subscription where status = 'active'"
-                        + " or (status = 'paused' and failing_since is not null and delivery.attempts > 0))"
+                        + " or (status = 'paused' and failing_since is not null and delivery.attempts > 0)"
+                        // An unconfirmed e-mail sign-up is sent its confirmation and nothing else.
+                        + " or (status = 'unconfirmed' and delivery.event_type = 'confirmation'))"
                         + " order by next_attempt_at, id limit " + max + (postgres() ? " for update skip locked" : " for update"))
                 .setParameter(1, now).getResultList();
         if (ids.isEmpty()) {
@@ -207,18 +209,18 @@ public class DeliverySender {
             return;
         }
         RetrySchedule schedule = new RetrySchedule(config.subscriptions().retrySchedule(), config.subscriptions().retryAfterMax());
-        Optional<Duration> wait = delivery.seq == null ? Optional.empty() : schedule.after(delivery.attempts, result.retryAfter());
+        Optional<Duration> wait = delivery.retried() ? schedule.after(delivery.attempts, result.retryAfter()) : Optional.empty();
         if (wait.isPresent()) {
             delivery.nextAttemptAt = now.plus(wait.get());
         } else {
-            // A ping is tried once; a change once its schedule is spent: dead, until someone redelivers it.
+            // A ping is tried once; anything else once its schedule is spent: dead, until someone redelivers it.
             delivery.status = DeliveryStatus.DEAD;
             delivery.nextAttemptAt = null;
         }
-        if (subscription != null && delivery.seq != null) {
+        if (subscription != null && delivery.retried()) {
             if (subscription.failingSince == null) {
                 subscription.failingSince = now;
-            } else if (subscription.status == SubscriptionStatus.ACTIVE
+            } else if (subscription.status == SubscriptionStatus.ACTIVE && subscription.channel == Channel.WEBHOOK
                     && !subscription.failingSince.plus(config.subscriptions().pauseAfterFailing()).isAfter(now)) {
                 subscription.status = SubscriptionStatus.PAUSED;
                 subscription.statusReason = "paused at " + now + ": deliveries have failed since " + subscription.failingSince

@@ -70,7 +70,7 @@ public class SubscriptionService {
         }
         Instant now = clock.now();
         Subscription s = new Subscription();
-        s.id = "sub_" + HexFormat.of().formatHex(randomBytes(12));
+        s.id = newId();
         s.ownerTokenId = owner.tokenId();
         s.ownerName = owner.name();
         s.channel = channel;
@@ -97,7 +97,7 @@ public class SubscriptionService {
     @Transactional
     public Subscription get(Owner owner, String id) {
         Subscription s = Subscription.findById(id);
-        if (s == null || !(owner.admin() || s.ownerTokenId == owner.tokenId())) {
+        if (s == null || !(owner.admin() || java.util.Objects.equals(s.ownerTokenId, owner.tokenId()))) {
             throw new NotFoundException("subscription", id);
         }
         return s;
@@ -124,7 +124,11 @@ public class SubscriptionService {
 
     @Transactional
     public void delete(Owner owner, String id) {
-        Subscription s = locked(owner, id);
+        purge(locked(owner, id));
+    }
+
+    /** Deletes a subscription with its index rows and deliveries, inside the caller's transaction. */
+    public void purge(Subscription s) {
         em.createNativeQuery("delete from subscription_term where subscription_id = ?1").setParameter(1, s.id).executeUpdate();
         em.createNativeQuery("delete from delivery where subscription_id = ?1").setParameter(1, s.id).executeUpdate();
         s.delete();
@@ -220,7 +224,8 @@ public class SubscriptionService {
         return s;
     }
 
-    private void index(String id, SubscriptionFilter filter) {
+    /** Writes the planner's index rows of a new subscription's filter, inside the caller's transaction. */
+    public void index(String id, SubscriptionFilter filter) {
         for (Map.Entry<String, List<String>> dimension : filter.terms().entrySet()) {
             for (String term : dimension.getValue()) {
                 em.createNativeQuery("insert into subscription_term (subscription_id, dimension, term) values (?1, ?2, ?3)")
@@ -286,6 +291,11 @@ public class SubscriptionService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("always serialisable", e);
         }
+    }
+
+    /** A new subscription id: random, so that one cannot be guessed from another. */
+    public static String newId() {
+        return "sub_" + HexFormat.of().formatHex(randomBytes(12));
     }
 
     private static byte[] randomBytes(int n) {
