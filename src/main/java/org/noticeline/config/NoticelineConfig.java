@@ -156,6 +156,47 @@ public interface NoticelineConfig {
     /** The service's clock. */
     ClockSettings clock();
 
+    /** E-mail subscriptions (SMTP itself is configured with the standard {@code quarkus.mailer.*} keys). */
+    Email email();
+
+    interface Email {
+        /** Accept e-mail sign-ups ({@code POST /api/subscriptions} with {@code "channel": "email"}, {@code /subscribe}). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The hour (0-23) at which daily and weekly digests go out, on the subscriber's own clock (its {@code timeZone}). */
+        @WithDefault("8")
+        int digestHour();
+
+        /** The day weekly digests go out on. */
+        @WithDefault("MONDAY")
+        java.time.DayOfWeek digestDay();
+
+        /** How long a sign-up waits for its confirmation link to be followed before it is deleted. */
+        @WithDefault("48h")
+        Duration confirmWithin();
+
+        /** Confirmation mails one address is sent in 24 hours; further sign-ups get the same 202 and are dropped. */
+        @WithDefault("3")
+        int maxConfirmationsPerAddress();
+
+        /** Sign-ups one client (its address) may make in an hour; more: 429. */
+        @WithDefault("10")
+        int maxSignUpsPerClient();
+
+        /** Confirmation mails the service sends in 24 hours in all; more sign-ups: 429. */
+        @WithDefault("1000")
+        int maxConfirmationsTotal();
+
+        /** Changes one digest lists at most (the rest are counted, with a link to the timeline). */
+        @WithDefault("100")
+        int digestMaxItems();
+
+        /** How often each replica looks for digests that are due and sign-ups that have expired. */
+        @WithDefault("30s")
+        Duration tick();
+    }
+
     interface ClockSettings {
         /**
          * Allow moving the clock that drives retry schedules forward ({@code POST /api/admin/clock}), for tests of what

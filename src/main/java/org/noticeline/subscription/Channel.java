@@ -6,7 +6,7 @@ import org.noticeline.domain.StoredEnumConverter;
 
 /** How a subscription is told: each channel has one {@link ChannelSender}; the planning and the payload are the same for all. */
 public enum Channel implements StoredEnum {
-    WEBHOOK;
+    WEBHOOK, EMAIL;
 
     @Converter(autoApply = true)
     public static class Column extends StoredEnumConverter<Channel> {

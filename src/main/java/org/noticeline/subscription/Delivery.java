@@ -47,4 +47,12 @@ public class Delivery extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+    /** For a change held for an e-mail digest: the digest delivery that lists it, once it is digested. */
+    @Column(name = "digest_id")
+    public Long digestId;
+
+    /** A ping is tried once; changes, confirmations and digests run the retry schedule. */
+    public boolean retried() {
+        return !"ping".equals(eventType);
+    }
 }

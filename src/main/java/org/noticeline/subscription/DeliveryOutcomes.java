@@ -151,7 +151,7 @@ class DeliveryOutcomes {
             return;
         }
         RetrySchedule schedule = new RetrySchedule(config.subscriptions().retrySchedule(), config.subscriptions().retryAfterMax());
-        Optional<Duration> wait = delivery.seq == null ? Optional.empty() : schedule.after(delivery.attempts, result.retryAfter());
+        Optional<Duration> wait = delivery.retried() ? schedule.after(delivery.attempts, result.retryAfter()) : Optional.empty();
         if (wait.isPresent()) {
             delivery.nextAttemptAt = now.plus(wait.get());
         } else {
@@ -159,10 +159,10 @@ class DeliveryOutcomes {
             delivery.status = DeliveryStatus.DEAD;
             delivery.nextAttemptAt = null;
         }
-        if (subscription != null && delivery.seq != null) {
+        if (subscription != null && delivery.retried()) {
             if (subscription.failingSince == null) {
                 subscription.failingSince = now;
-            } else if (subscription.status == SubscriptionStatus.ACTIVE
+            } else if (subscription.status == SubscriptionStatus.ACTIVE && subscription.channel == Channel.WEBHOOK
                     && !subscription.failingSince.plus(config.subscriptions().pauseAfterFailing()).isAfter(now)) {
                 subscription.status = SubscriptionStatus.PAUSED;
                 subscription.statusReason = "paused at " + now + ": deliveries have failed since " + subscription.failingSince

@@ -108,11 +108,13 @@ public class DeliveryPlanner {
                     ? template.substring(0, template.length() - 4) + write(match.matched(matched.terms())) + "}}"
                     : write(new EventPayload(matched.type().id(), change.at(), new EventPayload.Data(ref, view, match.matched(matched.terms()))));
             into.add(new DeliveryRows.Planned(match.subscriptionId(), change.seq(), matched.type().id(),
-                    messageId(match.subscriptionId(), change.seq()), payload, now));
+                    messageId(match.subscriptionId(), change.seq()), payload, now,
+                    // A digest subscriber's changes wait for its digest (subscription.email), which lists them in one mail.
+                    match.digest() ? DeliveryStatus.HELD : DeliveryStatus.PENDING));
         }
     }
 
-    private String write(Object value) {
+    String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

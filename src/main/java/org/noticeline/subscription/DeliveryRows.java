@@ -19,8 +19,8 @@ import java.util.List;
 @ApplicationScoped
 class DeliveryRows {
 
-    /** A delivery to insert, pending and due at once. */
-    record Planned(String subscriptionId, long seq, String eventType, String messageId, String payload, Instant createdAt) {
+    /** A delivery to insert, due at once: pending, or held for a digest. */
+    record Planned(String subscriptionId, long seq, String eventType, String messageId, String payload, Instant createdAt, DeliveryStatus status) {
     }
 
     private static final int JDBC_BATCH = 500;
@@ -35,7 +35,7 @@ class DeliveryRows {
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into delivery (subscription_id, seq, event_type, message_id,"
-                    + " payload, status, attempts, created_at, next_attempt_at) values (?, ?, ?, ?, ?, 'pending', 0, ?, ?)")) {
+                    + " payload, status, attempts, created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
                 int batched = 0;
                 for (Planned row : rows) {
                     OffsetDateTime at = OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC);
@@ -44,8 +44,9 @@ class DeliveryRows {
                     insert.setString(3, row.eventType());
                     insert.setString(4, row.messageId());
                     insert.setString(5, row.payload());
-                    insert.setObject(6, at);
+                    insert.setString(6, row.status().id());
                     insert.setObject(7, at);
+                    insert.setObject(8, at);
                     insert.addBatch();
                     if (++batched % JDBC_BATCH == 0) {
                         insert.executeBatch();

@@ -159,7 +159,9 @@ public class DeliverySender {
         List<Long> ids = ((List<Object>) em.createNativeQuery("select d.id from delivery d where d.status = 'pending' and d.next_attempt_at <= ?1"
                         + " and (d.lease_until is null or d.lease_until < ?1)"
                         + " and exists (select 1 from subscription s where s.id = d.subscription_id and (s.status = 'active'"
-                        + " or (s.status = 'paused' and s.failing_since is not null and d.attempts > 0)))"
+                        + " or (s.status = 'paused' and s.failing_since is not null and d.attempts > 0)"
+                        // An unconfirmed e-mail sign-up is sent its confirmation and nothing else.
+                        + " or (s.status = 'unconfirmed' and d.event_type = 'confirmation')))"
                         + " order by d.next_attempt_at, d.id limit " + max + (postgres() ? " for update of d skip locked" : " for update"))
                 .setParameter(1, now).getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
         if (ids.isEmpty()) {

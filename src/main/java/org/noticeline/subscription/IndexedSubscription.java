@@ -25,6 +25,8 @@ final class IndexedSubscription {
     final Set<EventType> events;
     final long startAfter;
     final boolean disabled;
+    /** Its changes are held for a digest (e-mail) rather than sent one by one. */
+    final boolean digest;
     /**
      * Where it is filed: every combination of a term of each of its two narrowest constrained dimensions (one
      * dimension if it constrains one, none if it wants every notice). A notice that it selects has those terms, so it
@@ -36,12 +38,13 @@ final class IndexedSubscription {
     /** The notice the index last reached this one for, so that a notice with two of its keys tries it once. */
     long seenFor = -1;
 
-    IndexedSubscription(String id, SubscriptionFilter filter, List<EventType> events, long startAfter, boolean disabled) {
+    IndexedSubscription(String id, SubscriptionFilter filter, List<EventType> events, long startAfter, boolean disabled, boolean digest) {
         this.id = id;
         this.filter = filter.toNoticeFilter();
         this.events = events.isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(events);
         this.startAfter = startAfter;
         this.disabled = disabled;
+        this.digest = digest;
         List<Map.Entry<String, List<String>>> constrained = new ArrayList<>(filter.terms().entrySet().stream()
                 .filter(d -> !d.getValue().equals(List.of(SubscriptionFilter.ANY))).toList());
         constrained.sort(Comparator.comparingInt(IndexedSubscription::breadth));

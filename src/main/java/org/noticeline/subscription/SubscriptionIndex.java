@@ -31,7 +31,7 @@ import java.util.Set;
 public class SubscriptionIndex {
 
     /** A subscription that wants a change, with its filter, which tells the terms that matched. */
-    public record Match(String subscriptionId, NoticeFilter filter) {
+    public record Match(String subscriptionId, NoticeFilter filter, boolean digest) {
 
         public Map<String, List<String>> matched(NoticeTerms terms) {
             return filter.match(terms).orElseThrow(() -> new IllegalStateException(subscriptionId + " was matched by its own filter"));
@@ -58,13 +58,15 @@ public class SubscriptionIndex {
         if (current == version) {
             return;
         }
-        List<Object[]> rows = em.createQuery("select s.id, s.filterJson, s.events, s.status, s.startAfter from Subscription s"
+        List<Object[]> rows = em.createQuery("select s.id, s.filterJson, s.events, s.status, s.startAfter, s.frequency from Subscription s"
                 + " where s.indexVersion > ?1", Object[].class).setParameter(1, version).getResultList();
         for (Object[] row : rows) {
             String id = (String) row[0];
             remove(id);
             add(new IndexedSubscription(id, SubscriptionFilter.fromJson(json, id, (String) row[1]), Subscription.eventList((String) row[2]), (Long) row[4],
-                    row[3] == SubscriptionStatus.DISABLED));
+                    // Nothing is planned for a disabled subscription, nor for a sign-up not confirmed yet.
+                    row[3] == SubscriptionStatus.DISABLED || row[3] == SubscriptionStatus.UNCONFIRMED,
+                    row[5] != null && ((EmailFrequency) row[5]).digest()));
         }
         if (version >= 0) {
             em.createNativeQuery("select subscription_id from subscription_removed where index_version > ?1")
@@ -118,7 +120,7 @@ public class SubscriptionIndex {
 
     private static void confirm(IndexedSubscription candidate, NoticeTerms terms, EventType type, long seq, List<Match> matches) {
         if (candidate.wants(terms, type, seq)) {
-            matches.add(new Match(candidate.id, candidate.filter));
+            matches.add(new Match(candidate.id, candidate.filter, candidate.digest));
         }
     }
 

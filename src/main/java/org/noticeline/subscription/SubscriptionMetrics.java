@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Prometheus metrics of deliveries: {@code noticeline_deliveries_pending} and {@code _dead} (gauges, refreshed by
  * each replica's worker from the database), {@code noticeline_deliveries_sent_total} and {@code _failed_total} (this
  * replica's attempts), {@code noticeline_delivery_latency_seconds} (from planning to delivery) and
- * {@code noticeline_subscription_planner_lag} (changes in the log not yet planned).
+ * {@code noticeline_subscription_planner_lag} (changes in the log not yet planned), and
+ * {@code noticeline_emails_sent_total} by {@code kind} (confirmation, immediate, digest: mails the SMTP relay accepted).
  */
 @ApplicationScoped
 public class SubscriptionMetrics {
@@ -36,6 +37,11 @@ public class SubscriptionMetrics {
     void delivered(Channel channel, Duration latency) {
         Counter.builder("noticeline.deliveries.sent").tag("channel", channel.id()).register(registry).increment();
         Timer.builder("noticeline.delivery.latency").tag("channel", channel.id()).register(registry).record(latency);
+    }
+
+    /** One mail accepted by the relay; {@code kind} is confirmation, immediate or digest. */
+    public void emailSent(String kind) {
+        Counter.builder("noticeline.emails.sent").tag("kind", kind).register(registry).increment();
     }
 
     void failed(Channel channel) {

@@ -70,7 +70,7 @@ public class SubscriptionService {
         }
         Instant now = clock.now();
         Subscription s = new Subscription();
-        s.id = "sub_" + HexFormat.of().formatHex(randomBytes(12));
+        s.id = newId();
         s.ownerTokenId = owner.tokenId();
         s.ownerName = owner.name();
         s.channel = channel;
@@ -96,7 +96,7 @@ public class SubscriptionService {
     @Transactional
     public Subscription get(Owner owner, String id) {
         Subscription s = Subscription.findById(id);
-        if (s == null || !(owner.admin() || s.ownerTokenId == owner.tokenId())) {
+        if (s == null || !(owner.admin() || java.util.Objects.equals(s.ownerTokenId, owner.tokenId()))) {
             throw new NotFoundException("subscription", id);
         }
         return s;
@@ -124,7 +124,11 @@ public class SubscriptionService {
 
     @Transactional
     public void delete(Owner owner, String id) {
-        Subscription s = locked(owner, id);
+        purge(locked(owner, id));
+    }
+
+    /** Deletes a subscription with its deliveries, inside the caller's transaction; the planners' indexes drop it. */
+    public void purge(Subscription s) {
         versions.removed(s.id);
         em.createNativeQuery("delete from delivery where subscription_id = ?1").setParameter(1, s.id).executeUpdate();
         s.delete();
@@ -280,6 +284,11 @@ public class SubscriptionService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("always serialisable", e);
         }
+    }
+
+    /** A new subscription id: random, so that one cannot be guessed from another. */
+    public static String newId() {
+        return "sub_" + HexFormat.of().formatHex(randomBytes(12));
     }
 
     private static byte[] randomBytes(int n) {

@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * A rendered timeline: months of notices, the SVG overview (already escaped), the filter form, the next-page link and
- * the feeds of what it shows.
+ * the feeds of what it shows, and the e-mail sign-up page for it ({@code /subscribe?...}, uncached, so this page
+ * can be cached and shared while the form carries its token).
  */
 public record Timeline(List<MonthGroup> months, RawString svg, List<LegendEntry> legend, FilterForm filter, String nextHref, int shown,
-                       FeedLinks feeds) {
+                       FeedLinks feeds, String subscribeHref) {
 
     /** A type drawn in the SVG and its colour. */
     public record LegendEntry(String label, String colour) {

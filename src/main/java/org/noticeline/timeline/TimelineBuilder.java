@@ -57,9 +57,15 @@ public class TimelineBuilder {
         List<Timeline.LegendEntry> legend = drawn.stream().map(Notice::noticeType).distinct().sorted()
                 .map(t -> new Timeline.LegendEntry(t.label(), TypeColours.of(t.id()))).toList();
         return new Timeline(months, new RawString(svg(drawn, lanes, catalog)), legend, form(path, params, catalog, query), next,
-                slice.items().size(), FeedLinks.of(filter));
+                slice.items().size(), FeedLinks.of(filter), subscribeHref(filter));
     }
 
+
+    /** The sign-up page for what the timeline selects, its scope included, in the canonical spelling of the filters. */
+    private static String subscribeHref(NoticeFilter filter) {
+        String query = NoticeFilterParams.selecting(filter).filterQuery();
+        return "/subscribe" + (query.isEmpty() ? "" : "?" + query);
+    }
 
     static TimelineItem item(Notice notice, Catalog catalog) {
         return new TimelineItem(notice.slug, notice.title, notice.date, notice.type, notice.noticeType().label(),

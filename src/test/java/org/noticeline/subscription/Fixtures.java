@@ -13,25 +13,25 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 
 /** What subscription tests do over the API: tokens, subscriptions, notices, the clock. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String ADMIN = "Bearer test-admin-secret";
+    public static final String ADMIN = "Bearer test-admin-secret";
 
     private Fixtures() {
     }
 
-    static RequestSpecification as(String bearer) {
+    public static RequestSpecification as(String bearer) {
         return given().header("Authorization", bearer).contentType(ContentType.JSON);
     }
 
     /** A new token with the subscribe scope: its bearer header value and id. */
-    static Map.Entry<String, Long> subscriber(String prefix) {
+    public static Map.Entry<String, Long> subscriber(String prefix) {
         JsonPath created = as(ADMIN).body(Map.of("name", prefix + "-" + UUID.randomUUID().toString().substring(0, 8), "scopes", List.of("subscribe")))
                 .post("/api/admin/tokens").then().statusCode(201).extract().jsonPath();
         return Map.entry("Bearer " + created.getString("token"), created.getLong("id"));
     }
 
-    static JsonPath subscribe(String bearer, String url, Map<String, Object> filter, List<String> events) {
+    public static JsonPath subscribe(String bearer, String url, Map<String, Object> filter, List<String> events) {
         Map<String, Object> body = new HashMap<>();
         body.put("channel", "webhook");
         body.put("url", url);
@@ -42,7 +42,7 @@ final class Fixtures {
         return as(bearer).body(body).post("/api/subscriptions").then().statusCode(201).extract().jsonPath();
     }
 
-    static Map<String, Object> notice(String slug, String platform) {
+    public static Map<String, Object> notice(String slug, String platform) {
         Map<String, Object> notice = new HashMap<>();
         notice.put("slug", slug);
         notice.put("title", "The Commission asks " + platform + " for information");
@@ -57,19 +57,19 @@ final class Fixtures {
         return notice;
     }
 
-    static void post(Map<String, Object> notice) {
+    public static void post(Map<String, Object> notice) {
         as(ADMIN).body(notice).post("/api/notices").then().statusCode(201);
     }
 
-    static void advance(Duration by) {
+    public static void advance(Duration by) {
         as(ADMIN).body(Map.of("advance", by.toString())).post("/api/admin/clock").then().statusCode(200);
     }
 
-    static List<Map<String, Object>> deliveries(String bearer, String id) {
+    public static List<Map<String, Object>> deliveries(String bearer, String id) {
         return as(bearer).get("/api/subscriptions/" + id + "/deliveries").then().statusCode(200).extract().jsonPath().getList("$");
     }
 
-    static JsonPath subscription(String bearer, String id) {
+    public static JsonPath subscription(String bearer, String id) {
         return as(bearer).get("/api/subscriptions/" + id).then().statusCode(200).extract().jsonPath();
     }
 }

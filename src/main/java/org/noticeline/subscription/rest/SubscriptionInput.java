@@ -6,10 +6,15 @@ import org.noticeline.domain.FieldError;
 import org.noticeline.domain.InvalidException;
 import org.noticeline.notice.NoticeFilter;
 import org.noticeline.notice.rest.NoticeFilterParams;
+import org.noticeline.domain.StoredEnum;
 import org.noticeline.subscription.Channel;
+import org.noticeline.subscription.EmailFrequency;
 import org.noticeline.subscription.EventType;
+import org.noticeline.subscription.email.EmailAddress;
+import org.noticeline.subscription.email.EmailSubscriptions;
 import org.noticeline.web.ProblemException;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +23,10 @@ import java.util.Optional;
 /**
  * Reading a subscription's body: the filter as {@code /api/notices} takes it (each value a string or a list of
  * strings), checked by {@link NoticeFilterParams} against the catalog, every problem named {@code filter.<name>};
- * the events by their ids. Sizes are capped first, so no value reaches a message whole.
+ * the events by their ids; an e-mail sign-up's address, frequency and time zone. Sizes are capped first, so no
+ * value reaches a message whole. Shared with the {@code /subscribe} form, which takes the same sign-up.
  */
-final class SubscriptionInput {
+public final class SubscriptionInput {
 
     static final int MAX_VALUES = 50;
     static final int MAX_VALUE_LENGTH = 200;
@@ -30,15 +36,17 @@ final class SubscriptionInput {
     private SubscriptionInput() {
     }
 
-    static Channel channel(String channel) {
+    static final int MAX_ZONE_LENGTH = 64;
+
+    public static Channel channel(String channel) {
         if (channel == null || channel.isBlank()) {
             return Channel.WEBHOOK;
         }
         return Optional.of(channel.strip()).flatMap(c -> java.util.Arrays.stream(Channel.values()).filter(v -> v.id().equals(c)).findFirst())
-                .orElseThrow(() -> InvalidException.of("channel", "'" + FieldError.excerpt(channel) + "' is not a channel; expected webhook"));
+                .orElseThrow(() -> InvalidException.of("channel", "'" + FieldError.excerpt(channel) + "' is not a channel; expected webhook or email"));
     }
 
-    static List<EventType> events(List<String> events, boolean required) {
+    public static List<EventType> events(List<String> events, boolean required) {
         if (events == null) {
             return required ? List.of(EventType.NOTICE_NEW) : null;
         }
@@ -56,7 +64,36 @@ final class SubscriptionInput {
         return types.stream().distinct().toList();
     }
 
-    static NoticeFilter filter(Map<String, Object> raw, Catalog catalog, NoticelineConfig config) {
+    /** An e-mail sign-up as the API and the form take it: frequency {@code immediate} and zone {@code UTC} unless given. */
+    public static EmailSubscriptions.SignUp signUp(String email, String frequency, String timeZone, Map<String, Object> filter,
+                                                   List<String> events, Catalog catalog, NoticelineConfig config) {
+        EmailAddress address = EmailAddress.parse(email);
+        EmailFrequency chosen = frequency(frequency);
+        ZoneId zone = zone(timeZone);
+        return new EmailSubscriptions.SignUp(address, chosen, zone, filter(filter, catalog, config), events(events, true));
+    }
+
+    static EmailFrequency frequency(String frequency) {
+        if (frequency == null || frequency.isBlank()) {
+            return EmailFrequency.IMMEDIATE;
+        }
+        return StoredEnum.fromId(EmailFrequency.class, frequency.strip()).orElseThrow(() -> InvalidException.of("frequency",
+                "'" + FieldError.excerpt(frequency) + "' is not a frequency; expected immediate, daily or weekly"));
+    }
+
+    /** A region id of the IANA database ({@code Europe/Brussels}) or {@code UTC}; offsets and abbreviations are refused. */
+    static ZoneId zone(String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return ZoneId.of("UTC");
+        }
+        String id = timeZone.strip();
+        if (id.length() > MAX_ZONE_LENGTH || !(id.equals("UTC") || ZoneId.getAvailableZoneIds().contains(id))) {
+            throw InvalidException.of("timeZone", "'" + FieldError.excerpt(id) + "' is not a time zone; expected an IANA id such as Europe/Brussels");
+        }
+        return ZoneId.of(id);
+    }
+
+    public static NoticeFilter filter(Map<String, Object> raw, Catalog catalog, NoticelineConfig config) {
         NoticeFilterParams params = new NoticeFilterParams();
         if (raw != null) {
             for (Map.Entry<String, Object> entry : raw.entrySet()) {
