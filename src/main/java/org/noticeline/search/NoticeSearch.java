@@ -71,6 +71,9 @@ public class NoticeSearch {
         return index.withSearcher(searcher -> {
             try {
                 return run(searcher, query, request);
+            } catch (IndexSearcher.TooManyClauses e) {
+                // Our own term budget is meant to come first; should a rewrite still outgrow Lucene's, it is the query's fault.
+                throw new QuerySyntaxException("the query is too large once expanded; use fewer words or longer prefixes");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -18,6 +18,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.jboss.logging.Logger;
 import org.noticeline.changelog.Change;
 import org.noticeline.changelog.ChangeConsumer;
+import org.noticeline.changelog.ChangeKind;
 import org.noticeline.changelog.ChangeLog;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.notice.Notice;
@@ -139,28 +140,27 @@ public class SearchIndex implements ChangeConsumer {
     public void apply(List<Change> changes) {
         long last = changes.get(changes.size() - 1).seq();
         Set<String> slugs = new LinkedHashSet<>();
-        changes.stream().map(Change::slug).filter(s -> s != null).forEach(slugs::add);
-        synchronized (this) {
-            if (writer == null) {
-                return;
-            }
-            if (rebuilding) {
-                pending.addAll(slugs);
-                pendingSeq = Math.max(pendingSeq, last);
-                return;
-            }
-        }
+        // A catalog change names no notice; the notices it relinks come as changes of their own.
+        changes.stream().filter(c -> c.kind() != ChangeKind.CATALOG).map(Change::slug).filter(s -> s != null).forEach(slugs::add);
         try {
+            synchronized (this) {
+                if (writer == null) {
+                    return;
+                }
+                if (rebuilding) {
+                    pending.addAll(slugs);
+                    pendingSeq = Math.max(pendingSeq, last);
+                    return;
+                }
+                if (slugs.isEmpty()) {
+                    advance(last);
+                    return;
+                }
+            }
             reindex(slugs);
             searchers.maybeRefreshBlocking();
             synchronized (this) {
-                applied = Math.max(applied, last);
-                if (!ready && applied >= readyAt) {
-                    markReady();
-                }
-                if (System.nanoTime() - lastCommit > config.search().commitInterval().toNanos()) {
-                    commit();
-                }
+                advance(last);
             }
         } catch (IOException | RuntimeException e) {
             // The follower will not offer these changes again: only a rebuild can make the index right.
@@ -342,6 +342,17 @@ public class SearchIndex implements ChangeConsumer {
                     }
                 }
             });
+        }
+    }
+
+    /** The index reflects the log up to {@code seq}. Called holding this. */
+    private void advance(long seq) throws IOException {
+        applied = Math.max(applied, seq);
+        if (!ready && applied >= readyAt) {
+            markReady();
+        }
+        if (System.nanoTime() - lastCommit > config.search().commitInterval().toNanos()) {
+            commit();
         }
     }
 
