@@ -150,6 +150,46 @@ public interface NoticelineConfig {
         int maxTotal();
     }
 
+    /** Full-text search, {@code GET /api/search} and {@code /search}. */
+    Search search();
+
+    interface Search {
+        /** Where the index lives; unset, {@code <data-dir>/index}. Derived state: deleted, it is rebuilt from the database. */
+        Optional<Path> indexDir();
+
+        /** Longest {@code q} accepted, in characters (longer: 400). */
+        @WithDefault("500")
+        int maxQueryLength();
+
+        /** Most terms a query may have once prefixes and languages are expanded (more: 400), so no query runs for seconds. */
+        @WithDefault("512")
+        int maxClauses();
+
+        /** Shortest prefix before a {@code *} ({@code ve*} would match half the vocabulary). */
+        @WithDefault("3")
+        int minPrefixLength();
+
+        /** Most index terms one prefix expands to (the most frequent are kept). */
+        @WithDefault("64")
+        int maxPrefixExpansions();
+
+        /** Values listed per facet. */
+        @WithDefault("20")
+        int facetValues();
+
+        /** Snippets per hit. */
+        @WithDefault("3")
+        int snippets();
+
+        /** The {@code Retry-After} of a 503 while the index is being rebuilt. */
+        @WithDefault("5s")
+        Duration retryAfter();
+
+        /** How often followed changes are committed to disk (searchable at once either way; a crash replays the rest from the change log). */
+        @WithDefault("5s")
+        Duration commitInterval();
+    }
+
     /** Subscriptions and their deliveries (webhooks). */
     Subscriptions subscriptions();
 

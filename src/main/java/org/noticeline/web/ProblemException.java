@@ -30,6 +30,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(429, "Too Many Requests", message, null, retryAfterSeconds);
     }
 
+    /** 503 with {@code Retry-After}: the service cannot answer this yet (an index being built). */
+    public static ProblemException unavailable(String message, long retryAfterSeconds) {
+        return new ProblemException(503, "Service Unavailable", message, null, retryAfterSeconds);
+    }
+
     public static ProblemException tooLarge(String field, String message) {
         return new ProblemException(413, "Content Too Large", message, List.of(new Problem.FieldProblem(field, message)));
     }

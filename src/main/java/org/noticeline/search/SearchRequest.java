@@ -1,0 +1,7 @@
+package org.noticeline.search;
+
+import org.noticeline.notice.NoticeFilter;
+
+/** A search: the query as typed, the timeline filters that narrow it (with its limit), the order and the page. */
+public record SearchRequest(String q, NoticeFilter filter, SearchSort sort, SearchCursor cursor) {
+}
