@@ -63,7 +63,7 @@ class TimelinePagesTest {
     @Test
     void rulePagesListCitingNoticesAndHeadings() {
         Document dsa = page("/rules/DSA");
-        Document article = page("/rules/DSA/34");
+        Document article = page("/rules/DSA/34?limit=200");
         List<String> citing = api("/api/notices?rule=DSA:34&limit=200").getList("items.slug");
 
         assertThat(dsa.select("main h1").text()).isEqualTo("DSA: Digital Services Act");
