@@ -80,6 +80,32 @@ public class NoticeSearch {
         });
     }
 
+    /** Every notice a request matches, in its order (relevance or date), without snippets or paging: for exports. */
+    public List<NoticeView> all(SearchRequest request) {
+        Query query = query(request);
+        return index.withSearcher(searcher -> {
+            try {
+                int count = Math.max(1, searcher.count(query));
+                TopFieldCollectorManager top = new TopFieldCollectorManager(request.sort() == SearchSort.DATE ? BY_DATE : BY_RELEVANCE,
+                        count, null, Integer.MAX_VALUE);
+                List<NoticeView> views = new ArrayList<>();
+                for (ScoreDoc doc : searcher.search(query, top).scoreDocs) {
+                    views.add(view(searcher, doc.doc));
+                }
+                return views;
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw new QuerySyntaxException("the query is too large once expanded; use fewer words or longer prefixes");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The change-log position the index reflects. */
+    public long position() {
+        return index.position();
+    }
+
     private SearchResult run(FacetedSearcher searcher, Query query, SearchRequest request) throws IOException {
         int limit = request.filter().limit();
         boolean byDate = request.sort() == SearchSort.DATE;

@@ -77,6 +77,17 @@ public class NoticeExporter {
         return new Prepared(head, format, "noticeline-notices-at-" + head.seq() + "." + format.extension(), body);
     }
 
+    /**
+     * An export of notices already chosen (a search's hits), which reflect change {@code seq}; their authorities' names
+     * come from the catalog now.
+     */
+    public Prepared prepare(List<NoticeView> notices, ExportFormat format, long seq, String query) {
+        ExportWriter.ExportHead head = new ExportWriter.ExportHead(seq, clock.now(), query == null ? "" : query);
+        List<NoticeHistory.StoodAs> stood = notices.stream().map(v -> new NoticeHistory.StoodAs(0, v)).toList();
+        return new Prepared(head, format, "noticeline-search-at-" + seq + "." + format.extension(),
+                out -> QuarkusTransaction.requiringNew().run(() -> writeAll(stood, format, head, out)));
+    }
+
     private void writeAll(List<NoticeHistory.StoodAs> stood, ExportFormat format, ExportWriter.ExportHead head, OutputStream out) {
         try {
             ExportWriter writer = writer(format, out);

@@ -19,8 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.StreamingOutput;
-import org.noticeline.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,7 +69,7 @@ public class NoticeResource {
                     @Content(mediaType = "application/vnd.citationstyles.csl+json"), @Content(mediaType = "application/x-bibtex")})
     public Response list(@BeanParam NoticeFilterParams params, @RestQuery List<String> format, @RestQuery List<String> asOf,
                          @Context HttpHeaders headers, @Context UriInfo uri) {
-        Optional<ExportFormat> export = requestedExport(format, headers.getAcceptableMediaTypes());
+        Optional<ExportFormat> export = Exports.requested(format, headers.getAcceptableMediaTypes());
         String position = QueryValues.single("asOf", asOf);
         OptionalLong at = position == null ? OptionalLong.empty() : OptionalLong.of(QueryValues.number("asOf", position, 0, Long.MAX_VALUE, 0));
         try {
@@ -80,13 +78,7 @@ public class NoticeResource {
                 params.cursor = List.of();
                 NoticeExporter.Prepared prepared = exporter.prepare(params.toFilter(catalog.catalog(), config), export.get(), at,
                         uri.getRequestUri().getRawQuery());
-                StreamingOutput body = out -> prepared.body().writeTo(out);
-                String type = prepared.format().mediaType();
-                return Response.ok(body, type.startsWith("text/") ? type + "; charset=UTF-8" : type)
-                        .header("Content-Disposition", "attachment; filename=\"" + prepared.fileName() + "\"")
-                        .header("Noticeline-Seq", prepared.head().seq())
-                        .header("Cache-Control", "no-store")
-                        .build();
+                return Exports.response(prepared);
             }
             NoticeFilter filter = params.toFilter(catalog.catalog(), config);
             NoticeListView page = at.isPresent() ? history.page(at.getAsLong(), filter) : NoticeListView.of(NoticeQuery.run(filter));
@@ -94,30 +86,6 @@ public class NoticeResource {
         } catch (NoticeHistory.PositionRefused e) {
             throw ProblemException.badParameter("asOf", e.getMessage());
         }
-    }
-
-    /**
-     * The export a request asks for: its {@code format} (once, a known id), or else the first acceptable media type
-     * that only an export has; empty for the paged list (plain JSON, or anything that JSON satisfies first).
-     */
-    static Optional<ExportFormat> requestedExport(List<String> format, List<MediaType> acceptable) {
-        if (format.size() > 1) {
-            throw ProblemException.badParameter("format", "give 'format' once");
-        }
-        if (format.size() == 1) {
-            return Optional.of(ExportFormat.fromId(format.get(0)).orElseThrow(() -> ProblemException.badParameter("format",
-                    "unknown format; expected one of " + String.join(", ", java.util.Arrays.stream(ExportFormat.values()).map(ExportFormat::id).toList()))));
-        }
-        for (MediaType type : acceptable) {
-            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return Optional.empty();
-            }
-            Optional<ExportFormat> export = type.isWildcardSubtype() ? Optional.empty() : ExportFormat.forMediaType(type.getType() + "/" + type.getSubtype());
-            if (export.isPresent()) {
-                return export;
-            }
-        }
-        return Optional.empty();
     }
 
     @GET

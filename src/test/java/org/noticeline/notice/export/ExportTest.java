@@ -183,6 +183,43 @@ class ExportTest {
     }
 
     @Test
+    void aSearchExportsEveryHitInItsOrder() throws Exception {
+        String query = "q=Zalando&" + FILTER + "&sort=date";
+        // The index follows the change log: wait until it has the notices written above.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        int total = -1;
+        while (System.nanoTime() < deadline) {
+            Response page = given().get("/api/search?" + query + "&limit=2");
+            total = page.statusCode() == 200 ? page.jsonPath().getInt("total") : -1;
+            if (total == slugs.size() - 1) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        // Every notice but the hostile one names Zalando.
+        assertThat(total).isEqualTo(slugs.size() - 1);
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = given().queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor)).get("/api/search?" + query + "&limit=2")
+                    .then().statusCode(200).extract().jsonPath();
+            paged.addAll(page.getList("items.slug"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+
+        Response csv = given().get("/api/search?" + query + "&format=csv&limit=1").then().statusCode(200).extract().response();
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(csv.header("Content-Disposition")).contains("noticeline-search-at-" + csv.header("Noticeline-Seq") + ".csv");
+        List<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader())
+                .<Map<String, String>>readValues(csv.asString()).readAll();
+        assertThat(rows).extracting(r -> r.get("slug")).containsExactlyElementsOf(paged);
+        Response bib = given().accept("application/x-bibtex").get("/api/search?" + query).then().statusCode(200).extract().response();
+        assertThat(new BibTeXParser().parse(new StringReader(bib.asString())).getEntries()).hasSize(paged.size());
+        given().get("/api/search?q=platform:myspace&format=csv").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("q"));
+    }
+
+    @Test
     void anUnknownOrRepeatedFormatIsAProblemNamingIt() {
         for (String query : List.of("format=xml", "format=csv&format=json")) {
             given().get("/api/notices?" + query).then().statusCode(400).contentType("application/problem+json")
