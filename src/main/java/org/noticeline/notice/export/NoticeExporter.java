@@ -66,7 +66,9 @@ public class NoticeExporter {
      */
     public Prepared prepare(NoticeFilter filter, ExportFormat format, OptionalLong asOf, String query) {
         ExportWriter.ExportHead head = new ExportWriter.ExportHead(asOf.orElseGet(changes::head), clock.now(), query == null ? "" : query);
-        List<NoticeHistory.StoodAs> stood = asOf.isPresent() ? QuarkusTransaction.requiringNew().call(() -> history.asOf(asOf.getAsLong(), filter)) : null;
+        List<NoticeView> stood = asOf.isPresent()
+                ? QuarkusTransaction.requiringNew().call(() -> history.asOf(asOf.getAsLong(), filter)).stream().map(NoticeHistory.StoodAs::view).toList()
+                : null;
         Body body = out -> QuarkusTransaction.requiringNew().run(() -> {
             if (stood != null) {
                 writeAll(stood, format, head, out);
@@ -83,19 +85,18 @@ public class NoticeExporter {
      */
     public Prepared prepare(List<NoticeView> notices, ExportFormat format, long seq, String query) {
         ExportWriter.ExportHead head = new ExportWriter.ExportHead(seq, clock.now(), query == null ? "" : query);
-        List<NoticeHistory.StoodAs> stood = notices.stream().map(v -> new NoticeHistory.StoodAs(0, v)).toList();
         return new Prepared(head, format, "noticeline-search-at-" + seq + "." + format.extension(),
-                out -> QuarkusTransaction.requiringNew().run(() -> writeAll(stood, format, head, out)));
+                out -> QuarkusTransaction.requiringNew().run(() -> writeAll(notices, format, head, out)));
     }
 
-    private void writeAll(List<NoticeHistory.StoodAs> stood, ExportFormat format, ExportWriter.ExportHead head, OutputStream out) {
+    private void writeAll(List<NoticeView> notices, ExportFormat format, ExportWriter.ExportHead head, OutputStream out) {
         try {
             ExportWriter writer = writer(format, out);
             writer.begin(head);
             Catalog now = catalog.catalog();
-            for (NoticeHistory.StoodAs notice : stood) {
-                String authority = now.authority(notice.view().authority()).map(a -> a.name()).orElse(notice.view().authority());
-                writer.write(ExportedNotice.of(notice.view(), urls.of("notices", notice.view().slug()), authority));
+            for (NoticeView notice : notices) {
+                String authority = now.authority(notice.authority()).map(a -> a.name()).orElse(notice.authority());
+                writer.write(ExportedNotice.of(notice, urls.of("notices", notice.slug()), authority));
             }
             writer.end();
         } catch (IOException e) {
