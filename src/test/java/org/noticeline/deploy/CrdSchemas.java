@@ -40,7 +40,7 @@ final class CrdSchemas {
     static CrdSchemas load(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new AssertionError("no CRD schemas at " + directory.toAbsolutePath()
-                    + ": they are in shared/k8s-schemas beside the project (or name the folder with -Dnoticeline.k8s-schemas=...)");
+                    + ": they are in shared/k8s-schemas beside the project (or name the folder with -Dnoticeline.k8s-schemas=... or NOTICELINE_K8S_SCHEMAS)");
         }
         Map<String, Schema> byType = new HashMap<>();
         try (Stream<Path> files = Files.list(directory)) {

@@ -87,7 +87,8 @@ final class Invariants {
 
     private static synchronized CrdSchemas schemas() {
         if (schemas == null) {
-            schemas = CrdSchemas.load(Path.of(System.getProperty("noticeline.k8s-schemas", "../shared/k8s-schemas")));
+            schemas = CrdSchemas.load(Path.of(System.getProperty("noticeline.k8s-schemas",
+                    java.util.Objects.requireNonNullElse(System.getenv("NOTICELINE_K8S_SCHEMAS"), "../shared/k8s-schemas"))));
         }
         return schemas;
     }
