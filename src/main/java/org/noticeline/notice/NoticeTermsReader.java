@@ -50,6 +50,22 @@ public class NoticeTermsReader {
         return terms;
     }
 
+    /** The {@link NoticeText} of each of the notices {@code ids} that exists, by id: one query, read only for text queries. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public Map<Long, NoticeText> readText(Collection<Long> ids) {
+        Map<Long, NoticeText> texts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return texts;
+        }
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("select id, title, summary, body, language, status from notice where id in (:ids)")
+                .setParameter("ids", List.copyOf(ids)).getResultList()) {
+            texts.put(((Number) row[0]).longValue(), new NoticeText((String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                    (String) row[5]));
+        }
+        return texts;
+    }
+
     private static LocalDate date(Object value) {
         return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }

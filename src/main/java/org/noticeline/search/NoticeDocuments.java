@@ -16,12 +16,11 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeView;
-import org.noticeline.notice.RuleLink;
+import org.noticeline.notice.NoticeTerms;
+import org.noticeline.notice.NoticeText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 import static org.noticeline.search.SearchFields.*;
 
@@ -62,42 +61,50 @@ final class NoticeDocuments {
         return notice.status.seenByEveryone();
     }
 
+    /** The notice's document in the index: what queries read, what sorting and facets read, and its stored item. */
     Document of(Notice notice) {
-        Document doc = new Document();
+        NoticeTerms terms = NoticeTerms.of(notice);
+        Document doc = searchable(terms, NoticeText.of(notice));
         doc.add(new StringField(SLUG, notice.slug, Field.Store.YES));
         doc.add(new NumericDocValuesField(ID, notice.id));
-        text(doc, notice.language, TITLE, notice.title);
-        text(doc, notice.language, SUMMARY, notice.summary);
-        text(doc, notice.language, BODY, plainText(notice.body));
-        keyword(doc, LANGUAGE, notice.language);
-        keyword(doc, STATUS, notice.status.id());
-        keyword(doc, AUTHORITY, notice.authority.id);
-        keyword(doc, TYPE, notice.type);
-        keyword(doc, JURISDICTION, notice.jurisdiction);
-        keyword(doc, PROCEEDING, notice.proceeding == null ? null : notice.proceeding.id);
-        Set<String> platforms = new LinkedHashSet<>(notice.platformIds());
-        platforms.forEach(p -> keyword(doc, PLATFORM, p));
-        // Every rule link, curated or detected, as the timeline's rule filter reads them.
-        Set<String> rules = new LinkedHashSet<>();
-        Set<String> instruments = new LinkedHashSet<>();
-        for (RuleLink link : notice.rules) {
-            rules.add(link.ruleKey);
-            instruments.add(link.instrumentCode);
-        }
-        rules.forEach(r -> keyword(doc, RULE, r));
-        instruments.forEach(i -> keyword(doc, INSTRUMENT, i));
-        long day = notice.date.toEpochDay();
-        doc.add(new LongPoint(DATE, day));
-        doc.add(new NumericDocValuesField(DATE, day));
+        doc.add(new NumericDocValuesField(DATE, notice.date.toEpochDay()));
+        doc.add(new NumericDocValuesField(CHANGED, notice.updatedAt.toEpochMilli()));
         doc.add(new StoredField(VIEW, view(notice)));
+        return withFacets(doc, terms);
+    }
 
-        platforms.forEach(p -> doc.add(new SortedSetDocValuesFacetField(PLATFORM, p)));
-        rules.forEach(r -> doc.add(new SortedSetDocValuesFacetField(RULE, r)));
-        instruments.forEach(i -> doc.add(new SortedSetDocValuesFacetField(INSTRUMENT, i)));
-        doc.add(new SortedSetDocValuesFacetField(AUTHORITY, notice.authority.id));
-        doc.add(new SortedSetDocValuesFacetField(TYPE, notice.type));
-        doc.add(new SortedSetDocValuesFacetField(JURISDICTION, notice.jurisdiction));
-        doc.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(notice.date.getYear())));
+    /**
+     * The fields a query reads, and only those: the whole document of a notice in a one-notice index (a search alert
+     * tried against a new notice) and the start of its document in the index, so that both judge a query alike. The
+     * text fields are analysed by the notice's language; every rule link counts, curated or detected, as the
+     * timeline's rule filter reads them.
+     */
+    static Document searchable(NoticeTerms terms, NoticeText text) {
+        Document doc = new Document();
+        text(doc, text.language(), TITLE, text.title());
+        text(doc, text.language(), SUMMARY, text.summary());
+        text(doc, text.language(), BODY, plainText(text.body()));
+        keyword(doc, LANGUAGE, text.language());
+        keyword(doc, STATUS, text.status());
+        keyword(doc, AUTHORITY, terms.authority());
+        keyword(doc, TYPE, terms.type());
+        keyword(doc, JURISDICTION, terms.jurisdiction());
+        keyword(doc, PROCEEDING, terms.proceeding());
+        terms.platforms().forEach(p -> keyword(doc, PLATFORM, p));
+        terms.ruleKeys().forEach(r -> keyword(doc, RULE, r));
+        terms.instruments().forEach(i -> keyword(doc, INSTRUMENT, i));
+        doc.add(new LongPoint(DATE, terms.date().toEpochDay()));
+        return doc;
+    }
+
+    private Document withFacets(Document doc, NoticeTerms terms) {
+        terms.platforms().forEach(p -> doc.add(new SortedSetDocValuesFacetField(PLATFORM, p)));
+        terms.ruleKeys().forEach(r -> doc.add(new SortedSetDocValuesFacetField(RULE, r)));
+        terms.instruments().forEach(i -> doc.add(new SortedSetDocValuesFacetField(INSTRUMENT, i)));
+        doc.add(new SortedSetDocValuesFacetField(AUTHORITY, terms.authority()));
+        doc.add(new SortedSetDocValuesFacetField(TYPE, terms.type()));
+        doc.add(new SortedSetDocValuesFacetField(JURISDICTION, terms.jurisdiction()));
+        doc.add(new SortedSetDocValuesFacetField(YEAR, Integer.toString(terms.date().getYear())));
         try {
             return facets.build(doc);
         } catch (IOException e) {

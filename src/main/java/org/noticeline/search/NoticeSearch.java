@@ -46,6 +46,8 @@ public class NoticeSearch {
     static final int MAX_OFFSET = 10_000;
     private static final Sort BY_DATE = new Sort(new SortField(SearchFields.DATE, SortField.Type.LONG, true),
             new SortField(SearchFields.ID, SortField.Type.LONG, true));
+    private static final Sort BY_CHANGE = new Sort(new SortField(SearchFields.CHANGED, SortField.Type.LONG, true),
+            new SortField(SearchFields.ID, SortField.Type.LONG, true));
     private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField(SearchFields.DATE, SortField.Type.LONG, true),
             new SortField(SearchFields.ID, SortField.Type.LONG, true));
 
@@ -68,37 +70,57 @@ public class NoticeSearch {
 
     public SearchResult search(SearchRequest request) {
         Query query = query(request);
-        return index.withSearcher(searcher -> {
-            try {
-                return run(searcher, query, request);
-            } catch (IndexSearcher.TooManyClauses e) {
-                // Our own term budget is meant to come first; should a rewrite still outgrow Lucene's, it is the query's fault.
-                throw new QuerySyntaxException("the query is too large once expanded; use fewer words or longer prefixes");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return searching(searcher -> run(searcher, query, request));
     }
 
     /** Every notice a request matches, in its order (relevance or date), without snippets or paging: for exports. */
     public List<NoticeView> all(SearchRequest request) {
         Query query = query(request);
-        return index.withSearcher(searcher -> {
-            try {
-                int count = Math.max(1, searcher.count(query));
-                TopFieldCollectorManager top = new TopFieldCollectorManager(request.sort() == SearchSort.DATE ? BY_DATE : BY_RELEVANCE,
-                        count, null, Integer.MAX_VALUE);
-                List<NoticeView> views = new ArrayList<>();
-                for (ScoreDoc doc : searcher.search(query, top).scoreDocs) {
-                    views.add(view(searcher, doc.doc));
-                }
-                return views;
-            } catch (IndexSearcher.TooManyClauses e) {
-                throw new QuerySyntaxException("the query is too large once expanded; use fewer words or longer prefixes");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return searching(searcher -> {
+            int count = Math.max(1, searcher.count(query));
+            TopFieldCollectorManager top = new TopFieldCollectorManager(request.sort() == SearchSort.DATE ? BY_DATE : BY_RELEVANCE,
+                    count, null, Integer.MAX_VALUE);
+            List<NoticeView> views = new ArrayList<>();
+            for (ScoreDoc doc : searcher.search(query, top).scoreDocs) {
+                views.add(view(searcher, doc.doc));
             }
+            return views;
         });
+    }
+
+    /**
+     * The ids of the {@code count} notices of {@code filter} matching {@code q} that changed here last, newest change
+     * first: the entries of a feed of a search, in the order a timeline's feed has them.
+     */
+    public List<Long> lastChanged(String q, NoticeFilter filter, int count) {
+        Query query = query(new SearchRequest(q, filter, SearchSort.DATE, null));
+        return searching(searcher -> {
+            List<Long> ids = new ArrayList<>();
+            for (ScoreDoc doc : searcher.search(query, count, BY_CHANGE).scoreDocs) {
+                ids.add((Long) ((FieldDoc) doc).fields[1]);
+            }
+            return ids;
+        });
+    }
+
+    /** One search of this replica's index. */
+    private interface Searching<T> {
+        T on(FacetedSearcher searcher) throws IOException;
+    }
+
+    private <T> T searching(Searching<T> search) {
+        return index.withSearcher(searcher -> guarded(search, searcher));
+    }
+
+    private static <T> T guarded(Searching<T> search, FacetedSearcher searcher) {
+        try {
+            return search.on(searcher);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // Our own term budget is meant to come first; should a rewrite still outgrow Lucene's, it is the query's fault.
+            throw new QuerySyntaxException("the query is too large once expanded; use fewer words or longer prefixes");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The change-log position the index reflects. */

@@ -25,6 +25,8 @@ final class SearchFields {
     /** Days since 1970 (a point for ranges, doc values for sorting). */
     static final String DATE = "date";
     static final String YEAR = "year";
+    /** When the notice last changed here (epoch milliseconds, doc values): the order of a feed of a search. */
+    static final String CHANGED = "changed";
     /** The /api/notices item of the notice as JSON, so a search answers without the database. */
     static final String VIEW = "view";
 

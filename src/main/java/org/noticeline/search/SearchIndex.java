@@ -56,7 +56,7 @@ public class SearchIndex implements ChangeConsumer {
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
     /** Bumped when documents change shape: an index of another layout is rebuilt. */
-    static final String LAYOUT = "1";
+    static final String LAYOUT = "2";
     private static final String SEQ = "seq";
     private static final String LAYOUT_KEY = "layout";
     private static final int PAGE = 500;

@@ -1,7 +1,8 @@
 package org.noticeline.subscription;
 
 import org.noticeline.notice.NoticeFilter;
-import org.noticeline.notice.NoticeTerms;
+import org.noticeline.search.MatchableNotice;
+import org.noticeline.search.TextFilter;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +23,8 @@ final class IndexedSubscription {
 
     final String id;
     final NoticeFilter filter;
+    /** Its search alert, if it has one: tried only on notices its other filters select. */
+    final TextFilter text;
     final Set<EventType> events;
     final long startAfter;
     final boolean disabled;
@@ -35,12 +38,20 @@ final class IndexedSubscription {
      * {@value #MAX_PAIRS} combinations, the terms of its narrowest dimension only.
      */
     final List<String> keys;
+    /**
+     * Where a search alert with no other filter is filed: under the terms of which a notice must hold one to match it
+     * ({@link TextFilter#required}), so that it is tried only on notices that hold one. Empty for every other
+     * subscription, and for an alert whose query needs no particular term (it is tried on every notice).
+     */
+    final List<String> textKeys;
     /** The notice the index last reached this one for, so that a notice with two of its keys tries it once. */
     long seenFor = -1;
 
-    IndexedSubscription(String id, SubscriptionFilter filter, List<EventType> events, long startAfter, boolean disabled, boolean digest) {
+    IndexedSubscription(String id, SubscriptionFilter filter, TextFilter text, List<EventType> events, long startAfter, boolean disabled,
+                        boolean digest) {
         this.id = id;
         this.filter = filter.toNoticeFilter();
+        this.text = text;
         this.events = events.isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(events);
         this.startAfter = startAfter;
         this.disabled = disabled;
@@ -62,11 +73,26 @@ final class IndexedSubscription {
             }
         }
         this.keys = List.copyOf(filed);
+        List<String> byText = new ArrayList<>();
+        if (keys.isEmpty()) {
+            text.required().ifPresent(required -> required.forEach((field, terms) -> terms.forEach(term -> byText.add(textKey(field, term)))));
+        }
+        this.textKeys = List.copyOf(byText);
     }
 
-    /** Whether this subscription wants change {@code seq}, of {@code type}, to the notice with {@code terms}. */
-    boolean wants(NoticeTerms terms, EventType type, long seq) {
-        return !disabled && seq > startAfter && events.contains(type) && filter.selects(terms);
+    /** Whether it is tried on every notice: it files under no term of the notice's, nor under any word. */
+    boolean wantsAnyNotice() {
+        return keys.isEmpty() && textKeys.isEmpty() && !text.required().map(Map::isEmpty).orElse(false);
+    }
+
+    /** The key of a term a notice holds in a field of the search index. */
+    static String textKey(String field, String term) {
+        return field + '\u001d' + term;
+    }
+
+    /** Whether this subscription wants change {@code seq}, of {@code type}, to {@code notice}. */
+    boolean wants(MatchableNotice notice, EventType type, long seq) {
+        return !disabled && seq > startAfter && events.contains(type) && filter.selects(notice.terms()) && text.matches(notice);
     }
 
     /** The key of one term. */

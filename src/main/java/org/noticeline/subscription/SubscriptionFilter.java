@@ -3,7 +3,10 @@ package org.noticeline.subscription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.noticeline.catalog.model.Catalog;
+import org.noticeline.config.NoticelineConfig;
 import org.noticeline.notice.NoticeFilter;
+import org.noticeline.search.TextFilter;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,11 +18,12 @@ import java.util.stream.Stream;
 
 /**
  * A subscription's filter as stored and shown: the parameters of {@code /api/notices} (each list sorted, without
- * repeats; {@code rule} holds keys and instruments alike), validated against the catalog when it was set.
+ * repeats; {@code rule} holds keys and instruments alike), validated against the catalog when it was set, and
+ * {@code q}, a query of the search language (a search alert), which the notice must match as well.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SubscriptionFilter(List<String> platform, List<String> rule, List<String> authority, List<String> type,
-                                 List<String> jurisdiction, List<String> proceeding, String from, String to) {
+                                 List<String> jurisdiction, List<String> proceeding, String from, String to, String q) {
 
     /** The dimensions the planner indexes; a subscription with no term in one has the term {@value #ANY} there. */
     static final List<String> DIMENSIONS = List.of("platform", "rule", "authority", "type", "jurisdiction", "proceeding");
@@ -32,12 +36,19 @@ public record SubscriptionFilter(List<String> platform, List<String> rule, List<
         type = canonical(type);
         jurisdiction = canonical(jurisdiction);
         proceeding = canonical(proceeding);
+        q = q == null || q.isBlank() ? null : q.strip();
     }
 
-    public static SubscriptionFilter of(NoticeFilter filter) {
+    /** The filter of {@code filter}'s selection and the text query {@code text} (none when empty). */
+    public static SubscriptionFilter of(NoticeFilter filter, TextFilter text) {
         return new SubscriptionFilter(filter.platforms(), Stream.concat(filter.ruleKeys().stream(), filter.instruments().stream()).toList(),
                 filter.authorities(), filter.types(), filter.jurisdictions(), filter.proceedings(),
-                filter.from() == null ? null : filter.from().toString(), filter.to() == null ? null : filter.to().toString());
+                filter.from() == null ? null : filter.from().toString(), filter.to() == null ? null : filter.to().toString(), text.isEmpty() ? null : text.q());
+    }
+
+    /** The text query, parsed against today's catalog. */
+    public TextFilter text(Catalog catalog, NoticelineConfig.Search limits) {
+        return TextFilter.parse(q, catalog, limits);
     }
 
     /** The filter stored as {@code filterJson} of subscription {@code id}. */
@@ -71,6 +82,9 @@ public record SubscriptionFilter(List<String> platform, List<String> rule, List<
         }
         if (to != null) {
             parts.add("to=" + to);
+        }
+        if (q != null) {
+            parts.add("q=\"" + q + "\"");
         }
         return parts.isEmpty() ? "every notice" : String.join(" ", parts);
     }

@@ -5,7 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.noticeline.catalog.CatalogStore;
+import org.noticeline.config.NoticelineConfig;
 import org.noticeline.notice.NoticeFilter;
+import org.noticeline.search.MatchableNotice;
+import org.noticeline.search.QuerySyntaxException;
+import org.noticeline.search.TextFilter;
 import org.noticeline.notice.NoticeTerms;
 
 import java.util.ArrayList;
@@ -21,7 +27,8 @@ import java.util.Set;
  * reading them all or querying per notice. Each is filed under the combinations of terms of its two narrowest
  * dimensions ({@link IndexedSubscription#keys}); a notice looks up each of its terms and each pair of its terms
  * (some hundred lookups), and every subscription found is tried with {@link NoticeFilter#selects}, as
- * {@code /api/notices} would judge it.
+ * {@code /api/notices} would judge it, and then, if it has a search alert, with its query on the notice alone
+ * ({@link MatchableNotice}).
  * <p>
  * The database is the truth: {@link #refresh} (in the planner's transaction, before each batch) reads the
  * subscriptions stamped, and the tombstones numbered, above the last {@link SubscriptionVersions} number it saw, the
@@ -30,11 +37,15 @@ import java.util.Set;
 @ApplicationScoped
 public class SubscriptionIndex {
 
-    /** A subscription that wants a change, with its filter, which tells the terms that matched. */
-    public record Match(String subscriptionId, NoticeFilter filter, boolean digest) {
+    private static final Logger LOG = Logger.getLogger(SubscriptionIndex.class);
 
+    /** A subscription that wants a change, with its filters, which tell the terms that matched. */
+    public record Match(String subscriptionId, NoticeFilter filter, TextFilter text, boolean digest) {
+
+        /** The terms of the notice that the filter named, by parameter, and the search alert's query as {@code q}. */
         public Map<String, List<String>> matched(NoticeTerms terms) {
-            return filter.match(terms).orElseThrow(() -> new IllegalStateException(subscriptionId + " was matched by its own filter"));
+            return text.withQuery(filter.match(terms)
+                    .orElseThrow(() -> new IllegalStateException(subscriptionId + " was matched by its own filter")));
         }
     }
 
@@ -44,9 +55,14 @@ public class SubscriptionIndex {
     SubscriptionVersions versions;
     @Inject
     ObjectMapper json;
+    @Inject
+    CatalogStore catalog;
+    @Inject
+    NoticelineConfig config;
 
     private final Map<String, IndexedSubscription> byId = new HashMap<>();
     private final Map<String, Set<IndexedSubscription>> byKey = new HashMap<>();
+    private final Map<String, Set<IndexedSubscription>> byText = new HashMap<>();
     private final Set<IndexedSubscription> everything = new LinkedHashSet<>();
     private long version = -1;
     private long notices;
@@ -63,7 +79,8 @@ public class SubscriptionIndex {
         for (Object[] row : rows) {
             String id = (String) row[0];
             remove(id);
-            add(new IndexedSubscription(id, SubscriptionFilter.fromJson(json, id, (String) row[1]), Subscription.eventList((String) row[2]), (Long) row[4],
+            SubscriptionFilter filter = SubscriptionFilter.fromJson(json, id, (String) row[1]);
+            add(new IndexedSubscription(id, filter, text(id, filter), Subscription.eventList((String) row[2]), (Long) row[4],
                     // Nothing is planned for a disabled subscription, nor for a sign-up not confirmed yet.
                     row[3] == SubscriptionStatus.DISABLED || row[3] == SubscriptionStatus.UNCONFIRMED,
                     row[5] != null && ((EmailFrequency) row[5]).digest()));
@@ -76,39 +93,56 @@ public class SubscriptionIndex {
     }
 
     /**
-     * The subscriptions that want {@code type} of change {@code seq} to the notice with {@code terms}, as of the last
-     * {@link #refresh}: those filed under one of its terms, and those that want every notice, that its filter selects.
+     * A search alert as the catalog reads it now. One that the catalog has since made unreadable (a platform it no
+     * longer knows) matches nothing, rather than everything, until its owner changes it.
      */
-    public synchronized List<Match> match(NoticeTerms terms, EventType type, long seq) {
+    private TextFilter text(String id, SubscriptionFilter filter) {
+        try {
+            return filter.text(catalog.catalog(), config.search());
+        } catch (QuerySyntaxException e) {
+            LOG.warnf("subscription %s: its query no longer reads (%s); it matches nothing until it is changed", id, e.getMessage());
+            return TextFilter.unreadable(filter.q());
+        }
+    }
+
+    /**
+     * The subscriptions that want {@code type} of change {@code seq} to {@code notice}, as of the last
+     * {@link #refresh}: those filed under one of its terms, and those that want every notice, that its filters select.
+     */
+    public synchronized List<Match> match(MatchableNotice notice, EventType type, long seq) {
+        NoticeTerms terms = notice.terms();
         long stamp = ++notices;
         List<Match> matches = new ArrayList<>();
         List<String> dimensions = SubscriptionFilter.DIMENSIONS;
         List<List<String>> present = dimensions.stream().map(terms::in).toList();
         for (int i = 0; i < dimensions.size(); i++) {
             for (String term : present.get(i)) {
-                tryFiled(IndexedSubscription.key(dimensions.get(i), term), terms, type, seq, stamp, matches);
+                tryFiled(byKey.get(IndexedSubscription.key(dimensions.get(i), term)), notice, type, seq, stamp, matches);
                 for (int j = i + 1; j < dimensions.size(); j++) {
                     for (String other : present.get(j)) {
-                        tryFiled(IndexedSubscription.key(dimensions.get(i), term, dimensions.get(j), other), terms, type, seq, stamp, matches);
+                        tryFiled(byKey.get(IndexedSubscription.key(dimensions.get(i), term, dimensions.get(j), other)), notice, type, seq, stamp, matches);
                     }
                 }
             }
         }
+        if (!byText.isEmpty()) {
+            notice.forEachTerm((field, term) -> tryFiled(byText.get(IndexedSubscription.textKey(field, term)), notice, type, seq, stamp, matches));
+        }
         for (IndexedSubscription candidate : everything) {
-            confirm(candidate, terms, type, seq, matches);
+            confirm(candidate, notice, type, seq, matches);
         }
         return matches;
     }
 
-    private void tryFiled(String key, NoticeTerms terms, EventType type, long seq, long stamp, List<Match> matches) {
-        Set<IndexedSubscription> filed = byKey.get(key);
+    private static void tryFiled(Set<IndexedSubscription> filed, MatchableNotice notice, EventType type, long seq, long stamp,
+                                 List<Match> matches) {
         if (filed == null) {
             return;
         }
         for (IndexedSubscription candidate : filed) {
             if (candidate.seenFor != stamp) {
                 candidate.seenFor = stamp;
-                confirm(candidate, terms, type, seq, matches);
+                confirm(candidate, notice, type, seq, matches);
             }
         }
     }
@@ -118,14 +152,15 @@ public class SubscriptionIndex {
         return byId.size();
     }
 
-    private static void confirm(IndexedSubscription candidate, NoticeTerms terms, EventType type, long seq, List<Match> matches) {
-        if (candidate.wants(terms, type, seq)) {
-            matches.add(new Match(candidate.id, candidate.filter, candidate.digest));
+    private static void confirm(IndexedSubscription candidate, MatchableNotice notice, EventType type, long seq, List<Match> matches) {
+        if (candidate.wants(notice, type, seq)) {
+            matches.add(new Match(candidate.id, candidate.filter, candidate.text, candidate.digest));
         }
     }
 
     private void add(IndexedSubscription s) {
         byId.put(s.id, s);
+
         if (s.keys.isEmpty()) {
             everything.add(s);
         }
@@ -137,12 +172,18 @@ public class SubscriptionIndex {
         if (s == null) {
             return;
         }
+
         everything.remove(s);
-        for (String key : s.keys) {
-            Set<IndexedSubscription> filed = byKey.get(key);
+        unfile(byKey, s.keys, s);
+        unfile(byText, s.textKeys, s);
+    }
+
+    private static void unfile(Map<String, Set<IndexedSubscription>> filing, List<String> keys, IndexedSubscription s) {
+        for (String key : keys) {
+            Set<IndexedSubscription> filed = filing.get(key);
             filed.remove(s);
             if (filed.isEmpty()) {
-                byKey.remove(key);
+                filing.remove(key);
             }
         }
     }

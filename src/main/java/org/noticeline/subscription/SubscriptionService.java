@@ -13,7 +13,6 @@ import org.noticeline.domain.ConflictException;
 import org.noticeline.domain.FieldError;
 import org.noticeline.domain.InvalidException;
 import org.noticeline.domain.NotFoundException;
-import org.noticeline.notice.NoticeFilter;
 import org.noticeline.outbound.AddressPolicy;
 import org.noticeline.outbound.OutboundException;
 import org.noticeline.time.AppClock;
@@ -61,7 +60,7 @@ public class SubscriptionService {
     SubscriptionVersions versions;
 
     @Transactional
-    public WithSecret create(Owner owner, Channel channel, String target, NoticeFilter filter, List<EventType> events) {
+    public WithSecret create(Owner owner, Channel channel, String target, SubscriptionFilter filter, List<EventType> events) {
         String url = checkTarget(target);
         long owned = Subscription.count("ownerTokenId", owner.tokenId());
         if (owned >= config.subscriptions().maxPerOwner()) {
@@ -75,7 +74,7 @@ public class SubscriptionService {
         s.ownerName = owner.name();
         s.channel = channel;
         s.target = url;
-        s.filterJson = write(SubscriptionFilter.of(filter));
+        s.filterJson = write(filter);
         s.events = ids(events);
         s.status = SubscriptionStatus.ACTIVE;
         s.secret = WebhookSignature.newSecret();
@@ -104,13 +103,13 @@ public class SubscriptionService {
 
     /** Changes what is given (null: unchanged). A new filter or event list applies to changes not yet planned. */
     @Transactional
-    public Subscription update(Owner owner, String id, String target, NoticeFilter filter, List<EventType> events) {
+    public Subscription update(Owner owner, String id, String target, SubscriptionFilter filter, List<EventType> events) {
         Subscription s = locked(owner, id);
         if (target != null) {
             s.target = checkTarget(target);
         }
         if (filter != null) {
-            s.filterJson = write(SubscriptionFilter.of(filter));
+            s.filterJson = write(filter);
         }
         if (events != null) {
             s.events = ids(events);

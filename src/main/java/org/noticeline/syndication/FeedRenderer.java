@@ -8,10 +8,14 @@ import org.noticeline.catalog.model.Catalog;
 import org.noticeline.hash.Sha256;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeQuery;
+import org.noticeline.search.NoticeSearch;
 import org.noticeline.web.PublicUrls;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /** Reads the notices of a selection that changed last and writes them as a feed of one type. */
 @ApplicationScoped
@@ -24,16 +28,25 @@ public class FeedRenderer {
     CatalogStore catalogStore;
     @Inject
     PublicUrls urls;
+    @Inject
+    NoticeSearch search;
 
     @Transactional
     RenderedFeed render(FeedSelection selection, FeedType type) {
         Catalog catalog = catalogStore.catalog();
-        List<Notice> notices = NoticeQuery.lastChanged(selection.filter(), FeedSelection.ENTRIES);
+        List<Notice> notices = selection.text().isEmpty() ? NoticeQuery.lastChanged(selection.filter(), FeedSelection.ENTRIES)
+                : inOrder(search.lastChanged(selection.text().q(), selection.filter(), FeedSelection.ENTRIES));
         Instant updated = notices.isEmpty() ? Instant.EPOCH : notices.get(0).updatedAt;
         TimelineFeed feed = new TimelineFeed(selection.id(), selection.title(catalog), DESCRIPTION,
                 urls.base() + selection.path(FeedType.ATOM), urls.base() + selection.path(FeedType.RSS), selection.pageUrl(urls),
                 updated, notices.stream().map(n -> FeedItem.of(n, catalog, urls)).toList());
         byte[] body = FeedWriter.write(feed, type);
         return new RenderedFeed(type, body, "\"" + Sha256.hex(body) + "\"", updated);
+    }
+
+    /** The notices of {@code ids} in that order; one the index still has but the database no longer does is left out. */
+    private static List<Notice> inOrder(List<Long> ids) {
+        Map<Long, Notice> byId = Notice.<Notice>list("id in ?1", ids).stream().collect(Collectors.toMap(n -> n.id, n -> n));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 }

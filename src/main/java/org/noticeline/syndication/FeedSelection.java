@@ -6,6 +6,8 @@ import org.noticeline.catalog.model.PlatformSpec;
 import org.noticeline.catalog.model.ProceedingSpec;
 import org.noticeline.catalog.model.RuleKey;
 import org.noticeline.notice.NoticeFilter;
+import org.noticeline.search.TextFilter;
+import org.noticeline.search.rest.TextFilterParams;
 import org.noticeline.notice.NoticeType;
 import org.noticeline.notice.rest.NoticeFilterParams;
 import org.noticeline.web.PublicUrls;
@@ -15,17 +17,17 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What one feed follows: a filter's selection, withdrawn notices included, and its canonical query (one spelling
- * per selection), which names the feed in its URL, its id and the cache.
+ * What one feed follows: a filter's selection, withdrawn notices included, with a search alert's query if it has one,
+ * and its canonical query (one spelling per selection), which names the feed in its URL, its id and the cache.
  */
-public record FeedSelection(NoticeFilter filter, String query) {
+public record FeedSelection(NoticeFilter filter, TextFilter text, String query) {
 
     /** A feed holds the notices of its selection that changed last, this many. */
     public static final int ENTRIES = 50;
 
-    /** The feed of what {@code chosen} selects; its page, limit and withdrawn flag play no part. */
-    public static FeedSelection of(NoticeFilter chosen) {
-        return new FeedSelection(chosen.includingWithdrawn(), NoticeFilterParams.selecting(chosen).filterQuery());
+    /** The feed of what {@code chosen} and {@code text} select; the filter's page, limit and withdrawn flag play no part. */
+    public static FeedSelection of(NoticeFilter chosen, TextFilter text) {
+        return new FeedSelection(chosen.includingWithdrawn(), text, TextFilterParams.selecting(chosen, text));
     }
 
     /** The feed's address in {@code type}, from the root of the service. */
@@ -42,10 +44,13 @@ public record FeedSelection(NoticeFilter filter, String query) {
     }
 
     /**
-     * The timeline page that shows this selection: the page of its one proceeding, platform, rule or authority if it
-     * has one (the other filters as query), else the home timeline with the filters.
+     * The page that shows this selection: the search page for a search alert; else the page of its one proceeding,
+     * platform, rule or authority if it has one (the other filters as query), else the home timeline with the filters.
      */
     String pageUrl(PublicUrls urls) {
+        if (!text.isEmpty()) {
+            return urls.base() + "/search?" + query;
+        }
         NoticeFilterParams rest = NoticeFilterParams.selecting(filter);
         String page;
         if (rest.proceeding.size() == 1) {
@@ -78,6 +83,9 @@ public record FeedSelection(NoticeFilter filter, String query) {
         }
         if (filter.to() != null) {
             parts.add("to " + filter.to());
+        }
+        if (!text.isEmpty()) {
+            parts.add("\u201c" + text.q() + "\u201d");
         }
         return "Noticeline: " + (parts.isEmpty() ? "all notices" : String.join(", ", parts));
     }

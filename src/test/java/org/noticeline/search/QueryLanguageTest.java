@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The parser on its own: whatever is typed, a query or a {@link QuerySyntaxException}, never anything else. */
 class QueryLanguageTest {
 
-    private static final Catalog CATALOG = CatalogReader.read(Path.of("notices/catalog"));
-    private static final NoticelineConfig.Search LIMITS = new NoticelineConfig.Search() {
+    static final Catalog CATALOG = CatalogReader.read(Path.of("notices/catalog"));
+    static final NoticelineConfig.Search LIMITS = new NoticelineConfig.Search() {
         public Optional<Path> indexDir() { return Optional.empty(); }
         public int maxQueryLength() { return 500; }
         public int maxClauses() { return 512; }

@@ -277,7 +277,7 @@ class SubscriptionBenchmark {
                     String id = String.format("sub_bench%07d", i);
                     Map<String, List<String>> f = mix.filter(i, count, random);
                     SubscriptionFilter filter = new SubscriptionFilter(f.get("platform"), f.get("rule"), f.get("authority"), f.get("type"),
-                            f.get("jurisdiction"), f.get("proceeding"), null, null);
+                            f.get("jurisdiction"), f.get("proceeding"), null, null, f.containsKey("q") ? f.get("q").get(0) : null);
                     String secret = WebhookSignature.newSecret();
                     secrets.put(id, secret);
                     insert.setString(1, id);

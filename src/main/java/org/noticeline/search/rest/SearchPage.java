@@ -14,7 +14,9 @@ import org.noticeline.catalog.CatalogStore;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.search.FacetValue;
 import org.noticeline.search.NoticeSearch;
+import org.noticeline.search.SearchRequest;
 import org.noticeline.search.SearchResult;
+import org.noticeline.search.TextFilter;
 import org.noticeline.web.ProblemException;
 
 import java.net.URLEncoder;
@@ -38,8 +40,12 @@ public class SearchPage {
     public record FacetGroup(String name, List<FacetLink> values) {
     }
 
-    /** What the page shows: the query, and either the hits or why there are none. */
-    public record View(String q, String sort, SearchResult result, List<FacetGroup> facets, String nextHref, String problem) {
+    /**
+     * What the page shows: the query, and either the hits or why there are none; {@code alertQuery} is the query
+     * string of its feeds and e-mail sign-up (a search alert), null without a query.
+     */
+    public record View(String q, String sort, SearchResult result, List<FacetGroup> facets, String nextHref, String alertQuery,
+                       String problem) {
     }
 
     @CheckedTemplate
@@ -59,15 +65,18 @@ public class SearchPage {
         String q = params.query();
         String sort = params.sort.isEmpty() ? "relevance" : params.sort.get(0);
         try {
-            SearchResult result = SearchParams.answer(config, () -> search.search(params.toRequest(catalog.catalog(), config)));
+            SearchRequest request = params.toRequest(catalog.catalog(), config);
+            TextFilter text = params.textFilter(catalog.catalog(), config);
+            SearchResult result = SearchParams.answer(config, () -> search.search(request));
             String next = result.nextCursor() == null ? null
                     : "/search?" + params.permalink("&cursor=" + URLEncoder.encode(result.nextCursor(), StandardCharsets.UTF_8));
-            return Response.ok(Templates.search(new View(q, sort, result, facets(params, result), next, null))).build();
+            String alert = text.isEmpty() ? null : TextFilterParams.selecting(request.filter(), text);
+            return Response.ok(Templates.search(new View(q, sort, result, facets(params, result), next, alert, null))).build();
         } catch (ProblemException e) {
             if (!e.errors().isEmpty() && !e.errors().get(0).field().equals("q") || e.status() != 400 && e.status() != 503) {
                 throw e; // a bad filter parameter: the usual error page
             }
-            Response.ResponseBuilder answer = Response.status(e.status()).entity(Templates.search(new View(q, sort, null, List.of(), null, e.getMessage())));
+            Response.ResponseBuilder answer = Response.status(e.status()).entity(Templates.search(new View(q, sort, null, List.of(), null, null, e.getMessage())));
             e.retryAfterSeconds().ifPresent(s -> answer.header(HttpHeaders.RETRY_AFTER, Long.toString(s)));
             return answer.build();
         }

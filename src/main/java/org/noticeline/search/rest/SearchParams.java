@@ -4,9 +4,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.notice.NoticeFilter;
-import org.noticeline.notice.rest.NoticeFilterParams;
-import org.noticeline.search.IndexNotReadyException;
-import org.noticeline.search.QuerySyntaxException;
 import org.noticeline.search.SearchCursor;
 import org.noticeline.search.SearchRequest;
 import org.noticeline.search.SearchSort;
@@ -17,23 +14,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The parameters of {@code /api/search} and {@code /search}: {@code q}, {@code sort}, and every timeline filter
- * parameter, inherited from the timeline's own {@link NoticeFilterParams} so that they mean the same here.
+ * parameter, inherited from the timeline's own {@link org.noticeline.notice.rest.NoticeFilterParams} so that they mean
+ * the same here.
  */
-public class SearchParams extends NoticeFilterParams {
+public class SearchParams extends TextFilterParams {
 
-    @RestQuery
-    public List<String> q = new ArrayList<>();
     @RestQuery
     public List<String> sort = new ArrayList<>();
-
-    public String query() {
-        String value = QueryValues.single("q", q);
-        return value == null ? "" : value.strip();
-    }
 
     public SearchRequest toRequest(Catalog catalog, NoticelineConfig config) {
         String order = QueryValues.single("sort", sort);
@@ -84,16 +74,5 @@ public class SearchParams extends NoticeFilterParams {
         copy.withdrawn = withdrawn;
         copy.limit = limit;
         return copy;
-    }
-
-    /** Runs a search, its refusals as problems: a query that cannot be read names {@code q}; an index not ready is a 503. */
-    static <T> T answer(NoticelineConfig config, Supplier<T> search) {
-        try {
-            return search.get();
-        } catch (QuerySyntaxException e) {
-            throw ProblemException.badParameter("q", e.getMessage());
-        } catch (IndexNotReadyException e) {
-            throw ProblemException.unavailable(e.getMessage() + "; try again shortly", Math.max(1, config.search().retryAfter().toSeconds()));
-        }
     }
 }

@@ -9,7 +9,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.noticeline.changelog.ChangeLog;
 import org.noticeline.config.NoticelineConfig;
-import org.noticeline.notice.NoticeFilter;
 import org.noticeline.subscription.Channel;
 import org.noticeline.subscription.Delivery;
 import org.noticeline.subscription.DeliveryStatus;
@@ -39,7 +38,7 @@ import java.util.stream.Collectors;
 public class EmailSubscriptions {
 
     /** What a visitor asked for, already validated. */
-    public record SignUp(EmailAddress address, EmailFrequency frequency, ZoneId zone, NoticeFilter filter, List<EventType> events) {
+    public record SignUp(EmailAddress address, EmailFrequency frequency, ZoneId zone, SubscriptionFilter filter, List<EventType> events) {
     }
 
     /**
@@ -96,7 +95,7 @@ public class EmailSubscriptions {
         s.id = SubscriptionService.newId();
         s.channel = Channel.EMAIL;
         s.target = request.address().value();
-        SubscriptionFilter filter = SubscriptionFilter.of(request.filter());
+        SubscriptionFilter filter = request.filter();
         s.filterJson = write(filter);
         s.events = request.events().stream().distinct().map(EventType::id).collect(Collectors.joining(","));
         s.status = SubscriptionStatus.UNCONFIRMED;

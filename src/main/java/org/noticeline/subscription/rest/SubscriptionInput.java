@@ -4,12 +4,13 @@ import org.noticeline.catalog.model.Catalog;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.domain.FieldError;
 import org.noticeline.domain.InvalidException;
-import org.noticeline.notice.NoticeFilter;
 import org.noticeline.notice.rest.NoticeFilterParams;
+import org.noticeline.search.rest.TextFilterParams;
 import org.noticeline.domain.StoredEnum;
 import org.noticeline.subscription.Channel;
 import org.noticeline.subscription.EmailFrequency;
 import org.noticeline.subscription.EventType;
+import org.noticeline.subscription.SubscriptionFilter;
 import org.noticeline.subscription.email.EmailAddress;
 import org.noticeline.subscription.email.EmailSubscriptions;
 import org.noticeline.web.ProblemException;
@@ -22,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Reading a subscription's body: the filter as {@code /api/notices} takes it (each value a string or a list of
- * strings), checked by {@link NoticeFilterParams} against the catalog, every problem named {@code filter.<name>};
+ * strings) and {@code q} as {@code /api/search} takes it, checked by {@link NoticeFilterParams} against the catalog, every problem named {@code filter.<name>};
  * the events by their ids; an e-mail sign-up's address, frequency and time zone. Sizes are capped first, so no
  * value reaches a message whole. Shared with the {@code /subscribe} form, which takes the same sign-up.
  */
@@ -31,7 +32,7 @@ public final class SubscriptionInput {
     static final int MAX_VALUES = 50;
     static final int MAX_VALUE_LENGTH = 200;
     static final int MAX_EVENTS = 10;
-    private static final List<String> FILTERS = List.of("platform", "rule", "authority", "type", "jurisdiction", "proceeding", "from", "to");
+    private static final List<String> FILTERS = List.of("platform", "rule", "authority", "type", "jurisdiction", "proceeding", "from", "to", "q");
 
     private SubscriptionInput() {
     }
@@ -93,8 +94,9 @@ public final class SubscriptionInput {
         return ZoneId.of(id);
     }
 
-    public static NoticeFilter filter(Map<String, Object> raw, Catalog catalog, NoticelineConfig config) {
-        NoticeFilterParams params = new NoticeFilterParams();
+    /** The filter of a body: the timeline filters, and {@code q}, a search alert's query, each problem named {@code filter.<name>}. */
+    public static SubscriptionFilter filter(Map<String, Object> raw, Catalog catalog, NoticelineConfig config) {
+        TextFilterParams params = new TextFilterParams();
         if (raw != null) {
             for (Map.Entry<String, Object> entry : raw.entrySet()) {
                 String name = entry.getKey();
@@ -110,12 +112,13 @@ public final class SubscriptionInput {
                     case "jurisdiction" -> params.jurisdiction = values;
                     case "proceeding" -> params.proceeding = values;
                     case "from" -> params.from = values;
-                    default -> params.to = values;
+                    case "to" -> params.to = values;
+                    default -> params.q = values;
                 }
             }
         }
         try {
-            return params.toFilter(catalog, config);
+            return SubscriptionFilter.of(params.toFilter(catalog, config), params.textFilter(catalog, config));
         } catch (ProblemException e) {
             String field = e.errors().isEmpty() ? "filter" : "filter." + e.errors().get(0).field();
             String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();

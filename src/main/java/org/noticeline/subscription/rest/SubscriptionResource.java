@@ -16,7 +16,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.config.NoticelineConfig;
-import org.noticeline.notice.NoticeFilter;
 import org.noticeline.security.Caller;
 import org.noticeline.security.Scope;
 import org.noticeline.security.Secured;
@@ -105,7 +104,7 @@ public class SubscriptionResource {
         if (!caller.grants(Scope.SUBSCRIBE)) {
             throw new ProblemException(403, "Forbidden", "token '" + caller.name() + "' lacks the 'subscribe' scope", null);
         }
-        NoticeFilter filter = SubscriptionInput.filter(request.filter(), catalog.catalog(), config);
+        SubscriptionFilter filter = SubscriptionInput.filter(request.filter(), catalog.catalog(), config);
         SubscriptionService.WithSecret created = subscriptions.create(owner(), SubscriptionInput.channel(request.channel()),
                 request.url(), filter, SubscriptionInput.events(request.events(), true));
         return Response.created(URI.create("/api/subscriptions/" + created.subscription().id))
@@ -146,7 +145,7 @@ public class SubscriptionResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public SubscriptionView update(@RestPath String id, @NotNull(message = "a JSON body with url, filter or events is required") Changes request) {
-        NoticeFilter filter = request.filter() == null ? null : SubscriptionInput.filter(request.filter(), catalog.catalog(), config);
+        SubscriptionFilter filter = request.filter() == null ? null : SubscriptionInput.filter(request.filter(), catalog.catalog(), config);
         return view(subscriptions.update(owner(), id, request.url(), filter, SubscriptionInput.events(request.events(), false)), null);
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.noticeline.changelog.Change;
 import org.noticeline.notice.Notice;
+import org.noticeline.search.MatchableNotice;
 import org.noticeline.subscription.EventPayload;
 import org.noticeline.subscription.EventType;
 
@@ -33,7 +34,7 @@ class ChangePreparer {
             }
             Optional<Notice> notice = notices.computeIfAbsent(change.noticeId(),
                     id -> Optional.ofNullable(Notice.<Notice>findById(id)).filter(n -> n.status.seenByEveryone()));
-            notice.ifPresent(n -> prepared.add(new PreparedChange(change, type.get(), n,
+            notice.ifPresent(n -> prepared.add(new PreparedChange(change, type.get(), n, MatchableNotice.of(n),
                     EventPayload.of(type.get(), change, n, Map.of()))));
         }
         return prepared;

@@ -100,8 +100,8 @@ final class LiveStream {
                 continue;
             }
             if (selection.events().contains(change.type())) {
-                selection.filter().match(change.notice()).ifPresent(matched ->
-                        emit(StreamEvent.of(change.seq(), change.type().id(), renderings.json(change, matched))));
+                selection.filter().match(change.notice()).filter(matched -> selection.text().matches(change.matchable())).ifPresent(matched ->
+                        emit(StreamEvent.of(change.seq(), change.type().id(), renderings.json(change, selection.text().withQuery(matched)))));
             }
             position = change.seq();
         }

@@ -261,6 +261,26 @@ class LiveStreamTest {
         return r -> r.data() != null && r.data().contains(text);
     }
 
+    @Test
+    void aSearchAlertStreamSendsOnlyTheNoticesItsQueryMatchesAndABadQueryIsRefused() throws Exception {
+        try (EventStreamClient stream = open("/api/stream?platform=4chan&q=%22age+assurance%22")) {
+            assertThat(stream.status()).isEqualTo(200);
+            write().body(NoticeWriteTest.notice("stream-alert-other", "A notice about record keeping.")).post("/api/notices").then().statusCode(201);
+            write().body(NoticeWriteTest.notice("stream-alert-match", "Ofcom asks about its age assurance measures.")).post("/api/notices")
+                    .then().statusCode(201);
+
+            EventStreamClient.Received event = stream.next(r -> true, WAIT);
+            assertThat(event).isNotNull();
+            JsonPath data = new JsonPath(event.data());
+            assertThat(data.getString("data.notice.slug")).isEqualTo("stream-alert-match");
+            assertThat(data.getList("data.matched.q")).containsExactly("\"age assurance\"");
+            assertThat(data.getList("data.matched.platform")).containsExactly("4chan");
+            assertThat(stream.next(r -> r.data().contains("stream-alert-other"), Duration.ofSeconds(2))).isNull();
+        }
+        given().queryParam("q", "platform:(x").get("/api/stream").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("q"));
+    }
+
     private EventStreamClient open(String path) throws Exception {
         return open(path, Map.of());
     }

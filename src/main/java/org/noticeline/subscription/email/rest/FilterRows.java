@@ -25,6 +25,9 @@ record FilterRows(List<Row> rows) {
         if (f.to() != null) {
             rows.add(new Row("To", f.to()));
         }
+        if (f.q() != null) {
+            rows.add(new Row("Search", f.q()));
+        }
         return new FilterRows(rows);
     }
 

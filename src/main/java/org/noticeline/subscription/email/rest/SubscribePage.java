@@ -20,8 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.domain.InvalidException;
-import org.noticeline.notice.NoticeFilter;
-import org.noticeline.notice.rest.NoticeFilterParams;
+import org.noticeline.search.rest.TextFilterParams;
 import org.noticeline.security.AnonymousForm;
 import org.noticeline.security.Caller;
 import org.noticeline.security.CsrfToken;
@@ -36,7 +35,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /subscribe?<a timeline's filters>}: the e-mail sign-up form for that selection, and its post. Never cached
+ * {@code /subscribe?<a timeline's filters, or a search's>}: the e-mail sign-up form for that selection, and its post. Never cached
  * (it carries a form token), so the timeline pages that link here stay cacheable and shareable. The post is guarded
  * by {@link AnonymousForm} (and, for a signed-in browser, the session's CSRF token as everywhere), takes the same
  * sign-up as {@code POST /api/subscriptions}, and shows the same page whatever the address.
@@ -75,11 +74,10 @@ public class SubscribePage {
     Caller caller;
 
     @GET
-    public Response form(@BeanParam NoticeFilterParams params, @CookieParam(AnonymousForm.COOKIE) String cookie, @Context UriInfo uri) {
-        NoticeFilter filter = params.toFilter(catalog.catalog(), config);
+    public Response form(@BeanParam TextFilterParams params, @CookieParam(AnonymousForm.COOKIE) String cookie, @Context UriInfo uri) {
+        SubscriptionFilter filter = SubscriptionFilter.of(params.toFilter(catalog.catalog(), config), params.textFilter(catalog.catalog(), config));
         AnonymousForm.Issued issued = forms.issue(cookie, uri.getRequestUri());
-        Form form = new Form(FilterRows.of(SubscriptionFilter.of(filter)), hidden(NoticeFilterParams.selecting(filter)), "", "immediate", "UTC",
-                null, issued.token(), csrf.of(caller));
+        Form form = new Form(FilterRows.of(filter), hidden(filter), "", "immediate", "UTC", null, issued.token(), csrf.of(caller));
         return page(200, Templates.subscribe(form)).cookie(issued.cookie()).build();
     }
 
@@ -88,7 +86,8 @@ public class SubscribePage {
     public Response signUp(@RestForm String email, @RestForm String frequency, @RestForm String timeZone,
                            @RestForm List<String> platform, @RestForm List<String> rule, @RestForm List<String> authority,
                            @RestForm List<String> type, @RestForm List<String> jurisdiction, @RestForm List<String> proceeding,
-                           @RestForm List<String> from, @RestForm List<String> to, @RestForm(AnonymousForm.FIELD) String formToken,
+                           @RestForm List<String> from, @RestForm List<String> to, @RestForm List<String> q,
+                           @RestForm(AnonymousForm.FIELD) String formToken,
                            @CookieParam(AnonymousForm.COOKIE) String cookie, @HeaderParam("Origin") String origin,
                            @Context UriInfo uri, @Context HttpServerRequest http) {
         if (!forms.accepts(origin, uri.getRequestUri(), cookie, formToken)) {
@@ -106,12 +105,13 @@ public class SubscribePage {
         put(raw, "proceeding", proceeding);
         put(raw, "from", from);
         put(raw, "to", to);
+        put(raw, "q", q);
         EmailSubscriptions.SignUp signUp;
         try {
             signUp = SubscriptionInput.signUp(email, frequency, timeZone, raw, null, catalog.catalog(), config);
         } catch (InvalidException e) {
-            NoticeFilter filter = SubscriptionInput.filter(raw, catalog.catalog(), config);
-            Form form = new Form(FilterRows.of(SubscriptionFilter.of(filter)), hidden(NoticeFilterParams.selecting(filter)),
+            SubscriptionFilter filter = SubscriptionInput.filter(raw, catalog.catalog(), config);
+            Form form = new Form(FilterRows.of(filter), hidden(filter),
                     email == null ? "" : email, frequency, timeZone, e.errors().get(0).field() + ": " + e.getMessage(), formToken, csrf.of(caller));
             return page(422, Templates.subscribe(form)).build();
         }
@@ -125,19 +125,24 @@ public class SubscribePage {
         return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store");
     }
 
-    private static List<Hidden> hidden(NoticeFilterParams selected) {
+    private static List<Hidden> hidden(SubscriptionFilter selected) {
         List<Hidden> hidden = new ArrayList<>();
         Map<String, List<String>> lists = new LinkedHashMap<>();
-        lists.put("platform", selected.platform);
-        lists.put("rule", selected.rule);
-        lists.put("authority", selected.authority);
-        lists.put("type", selected.type);
-        lists.put("jurisdiction", selected.jurisdiction);
-        lists.put("proceeding", selected.proceeding);
-        lists.put("from", selected.from);
-        lists.put("to", selected.to);
+        lists.put("platform", selected.platform());
+        lists.put("rule", selected.rule());
+        lists.put("authority", selected.authority());
+        lists.put("type", selected.type());
+        lists.put("jurisdiction", selected.jurisdiction());
+        lists.put("proceeding", selected.proceeding());
+        lists.put("from", single(selected.from()));
+        lists.put("to", single(selected.to()));
+        lists.put("q", single(selected.q()));
         lists.forEach((name, values) -> values.forEach(v -> hidden.add(new Hidden(name, v))));
         return hidden;
+    }
+
+    private static List<String> single(String value) {
+        return value == null ? List.of() : List.of(value);
     }
 
     private static void put(Map<String, Object> raw, String name, List<String> values) {

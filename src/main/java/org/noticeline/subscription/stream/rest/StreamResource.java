@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.domain.FieldError;
-import org.noticeline.notice.rest.NoticeFilterParams;
+import org.noticeline.search.rest.TextFilterParams;
 import org.noticeline.security.Caller;
 import org.noticeline.security.ratelimit.Clients;
 import org.noticeline.subscription.EventType;
@@ -63,18 +63,19 @@ public class StreamResource {
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Follow matching notices live (Server-Sent Events)",
-            description = "Takes the filters of /api/notices. Each event has `id:` the change's seq, `event:` notice.new,"
+            description = "Takes the filters of /api/notices, and q as /api/search takes it (a search alert). Each event has `id:` the change's seq, `event:` notice.new,"
                     + " notice.revised, notice.withdrawn or notice.relinked, and `data:` the subscription payload as one line of JSON."
                     + " Reconnect with Last-Event-ID (or ?lastEventId=) to be replayed what you missed (at most 1000 changes;"
                     + " beyond, one `resync` event points at /api/changes). `: heartbeat` comments keep it alive.")
-    public Multi<OutboundSseEvent> stream(@BeanParam NoticeFilterParams params,
+    public Multi<OutboundSseEvent> stream(@BeanParam TextFilterParams params,
                                           @Parameter(description = "Event types, comma-separated or repeated (default: notice.new, notice.revised, notice.withdrawn)")
                                           @RestQuery List<String> events,
                                           @Parameter(description = "The id of the last event received; the Last-Event-ID header wins when both are sent")
                                           @RestQuery List<String> lastEventId,
                                           @RestHeader("Last-Event-ID") String lastEventIdHeader,
                                           @Context HttpServerRequest request, @Context HttpServerResponse response, @Context Sse sse) {
-        StreamSelection selection = new StreamSelection(params.toFilter(catalog.catalog(), config), eventTypes(events));
+        StreamSelection selection = new StreamSelection(params.toFilter(catalog.catalog(), config),
+                params.textFilter(catalog.catalog(), config), eventTypes(events));
         OptionalLong after = !QueryValues.blank(lastEventIdHeader) ? position("Last-Event-ID", lastEventIdHeader)
                 : position("lastEventId", QueryValues.single("lastEventId", lastEventId));
         Multi<StreamEvent> opened;

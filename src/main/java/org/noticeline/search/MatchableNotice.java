@@ -1,0 +1,84 @@
+package org.noticeline.search;
+
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
+import org.noticeline.notice.Notice;
+import org.noticeline.notice.NoticeTerms;
+import org.noticeline.notice.NoticeText;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * One notice ready to be tried against many {@link TextFilter}s: its terms for the structured filters, and a one-notice
+ * Lucene index ({@link MemoryIndex}) of the same fields the search index holds, built the first time a text query
+ * asks. A new notice is matched against stored queries without a round trip through the search index, which may not
+ * have it yet, and the text is read only if some query wants it.
+ */
+public final class MatchableNotice {
+
+    // Every field of the document comes analysed already (text by the notice's language, keys as they are).
+    private static final KeywordAnalyzer UNUSED = new KeywordAnalyzer();
+
+    private final NoticeTerms terms;
+    private final Supplier<NoticeText> text;
+    private MemoryIndex index;
+
+    private MatchableNotice(NoticeTerms terms, Supplier<NoticeText> text) {
+        this.terms = terms;
+        this.text = text;
+    }
+
+    /** A notice whose text is read from {@code text} only when a text query is tried. */
+    public static MatchableNotice of(NoticeTerms terms, Supplier<NoticeText> text) {
+        return new MatchableNotice(terms, text);
+    }
+
+    public static MatchableNotice of(Notice notice) {
+        NoticeText text = NoticeText.of(notice);
+        return new MatchableNotice(NoticeTerms.of(notice), () -> text);
+    }
+
+    public NoticeTerms terms() {
+        return terms;
+    }
+
+    /** Whether {@code query} matches this notice; callers on several threads (streams) share one notice. */
+    synchronized boolean matches(Query query) {
+        return index().search(query) > 0;
+    }
+
+    /** Every term this notice holds, field by field, for finding the search alerts that name one ({@link TextFilter#required}). */
+    public synchronized void forEachTerm(BiConsumer<String, String> consumer) {
+        try {
+            LeafReader reader = index().createSearcher().getIndexReader().leaves().get(0).reader();
+            for (FieldInfo field : reader.getFieldInfos()) {
+                Terms terms = reader.terms(field.name);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum each = terms.iterator();
+                for (BytesRef term = each.next(); term != null; term = each.next()) {
+                    consumer.accept(field.name, term.utf8ToString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private MemoryIndex index() {
+        if (index == null) {
+            index = MemoryIndex.fromDocument(NoticeDocuments.searchable(terms, text.get()), UNUSED);
+        }
+        return index;
+    }
+}
