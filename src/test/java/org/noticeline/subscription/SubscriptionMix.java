@@ -13,7 +13,8 @@ import java.util.function.Function;
  * would go to thousands: 30% follow one provision on one platform ("DSA:34 for X"), 53% one type of act under it
  * ("fines of X under DSA:34"); the rest an authority's acts on a provision or a platform, a type of act on a platform,
  * an instrument on a platform, a provision, a proceeding; a few hundred a whole platform, a jurisdiction's acts of one
- * type or a whole authority; a few dozen a whole instrument; ten everything. A term is
+ * type or a whole authority; a few dozen a whole instrument; ten everything. And 3% are search alerts ({@code q}), half
+ * on their own and half narrowed to a platform. A term is
  * drawn a fifth of the time from a random corpus notice (what is in the news is followed more), otherwise uniformly
  * from the catalog.
  */
@@ -27,13 +28,21 @@ final class SubscriptionMix {
     private record Kind(String name, double share, Function<Random, Map<String, List<String>>> filter) {
     }
 
+    /**
+     * What researchers and journalists set alerts for: phrases, words, alternatives, a field; two prefixes, which name
+     * no whole word, so that those are tried on every notice.
+     */
+    private static final List<String> ALERTS = List.of("\"age verification\"", "\"data access\" researchers", "minors OR children",
+            "\"recommender systems\"", "\"dark patterns\"", "\"risk assessment\" platform:x", "advertising transparency", "fine -appeal",
+            "\"terrorist content\"", "election integrity", "\"content moderation\"", "verif*", "algorithm*");
+
     private final Terms terms;
     private final List<Kind> kinds = new ArrayList<>();
 
     SubscriptionMix(Terms terms) {
         this.terms = terms;
         kind("platform + provision", 30, r -> Map.of("platform", one(r, "platform", terms.platforms()), "rule", one(r, "rule", terms.ruleKeys())));
-        kind("platform + provision + type", 52.86, r -> Map.of("platform", one(r, "platform", terms.platforms()), "rule", one(r, "rule", terms.ruleKeys()), "type", one(r, "type", terms.types())));
+        kind("platform + provision + type", 49.86, r -> Map.of("platform", one(r, "platform", terms.platforms()), "rule", one(r, "rule", terms.ruleKeys()), "type", one(r, "type", terms.types())));
         kind("authority + provision", 5, r -> Map.of("authority", one(r, "authority", terms.authorities()), "rule", one(r, "rule", terms.ruleKeys())));
         kind("authority + platform", 4, r -> Map.of("authority", one(r, "authority", terms.authorities()), "platform", one(r, "platform", terms.platforms())));
         kind("platform + type", 3, r -> Map.of("platform", one(r, "platform", terms.platforms()), "type", one(r, "type", terms.types())));
@@ -44,6 +53,8 @@ final class SubscriptionMix {
         kind("jurisdiction + type", 0.2, r -> Map.of("jurisdiction", one(r, "jurisdiction", terms.jurisdictions()), "type", one(r, "type", terms.types())));
         kind("authority", 0.1, r -> Map.of("authority", one(r, "authority", terms.authorities())));
         kind("instrument", 0.03, r -> Map.of("rule", one(r, "instrument", terms.instruments())));
+        kind("search alert", 1.5, r -> Map.of("q", List.of(ALERTS.get(r.nextInt(ALERTS.size())))));
+        kind("platform + search alert", 1.5, r -> Map.of("platform", one(r, "platform", terms.platforms()), "q", List.of(ALERTS.get(r.nextInt(ALERTS.size())))));
         kind("everything", 0.01, r -> Map.of());
     }
 
