@@ -13,7 +13,9 @@ import org.noticeline.changelog.ChangeLog;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The record as it stood after a given change ({@code asOf=<seq>}), from the states the change log keeps: for each
@@ -102,6 +104,34 @@ public class NoticeHistory {
         }
         stood.sort(Comparator.comparing((StoodAs s) -> s.view().date()).thenComparingLong(StoodAs::noticeId).reversed());
         return stood;
+    }
+
+    /**
+     * The body each of {@code stood} had in the state it stood as: the text of its revision then (the latest at or
+     * before the state's revision number), by notice id.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<Long, String> bodies(List<StoodAs> stood) {
+        Map<Long, Integer> revisions = new HashMap<>();
+        stood.forEach(s -> revisions.put(s.noticeId(), s.view().revision()));
+        Map<Long, Integer> chosen = new HashMap<>();
+        Map<Long, String> snapshots = new HashMap<>();
+        List<Long> ids = List.copyOf(revisions.keySet());
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            for (Object[] row : (List<Object[]>) em.createNativeQuery("select notice_id, number, snapshot from notice_revision where notice_id in (:ids)")
+                    .setParameter("ids", chunk).getResultList()) {
+                long id = ((Number) row[0]).longValue();
+                int number = ((Number) row[1]).intValue();
+                if (number <= revisions.get(id) && number > chosen.getOrDefault(id, Integer.MIN_VALUE)) {
+                    chosen.put(id, number);
+                    snapshots.put(id, (String) row[2]);
+                }
+            }
+        }
+        Map<Long, String> bodies = new HashMap<>();
+        snapshots.forEach((id, snapshot) -> bodies.put(id, NoticeSnapshots.fromJson(snapshot).body()));
+        return bodies;
     }
 
     /** One page of {@link #asOf}, after the filter's cursor, with the cursor of the next page (null on the last). */

@@ -6,6 +6,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 import org.noticeline.notice.Notice;
@@ -14,7 +15,10 @@ import org.noticeline.notice.NoticeText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.function.BiConsumer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +34,9 @@ public final class MatchableNotice {
 
     private final NoticeTerms terms;
     private final Supplier<NoticeText> text;
-    private MemoryIndex index;
+    private IndexSearcher searcher;
+    private Set<String> held;
+    private final Map<Query, Boolean> results = new HashMap<>();
 
     private MatchableNotice(NoticeTerms terms, Supplier<NoticeText> text) {
         this.terms = terms;
@@ -51,34 +57,61 @@ public final class MatchableNotice {
         return terms;
     }
 
-    /** Whether {@code query} matches this notice; callers on several threads (streams) share one notice. */
+    /**
+     * Whether {@code query} matches this notice; each query is run once per notice however many alerts hold it, and
+     * callers on several threads (streams) share one notice.
+     */
     synchronized boolean matches(Query query) {
-        return index().search(query) > 0;
-    }
-
-    /** Every term this notice holds, field by field, for finding the search alerts that name one ({@link TextFilter#required}). */
-    public synchronized void forEachTerm(BiConsumer<String, String> consumer) {
-        try {
-            LeafReader reader = index().createSearcher().getIndexReader().leaves().get(0).reader();
-            for (FieldInfo field : reader.getFieldInfos()) {
-                Terms terms = reader.terms(field.name);
-                if (terms == null) {
-                    continue;
-                }
-                TermsEnum each = terms.iterator();
-                for (BytesRef term = each.next(); term != null; term = each.next()) {
-                    consumer.accept(field.name, term.utf8ToString());
-                }
+        return results.computeIfAbsent(query, q -> {
+            try {
+                return searcher().count(q) > 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
-    private MemoryIndex index() {
-        if (index == null) {
-            index = MemoryIndex.fromDocument(NoticeDocuments.searchable(terms, text.get()), UNUSED);
+    /** Whether this notice holds one of {@code keys} ({@link TextFilter#key}s). */
+    synchronized boolean holdsAny(Set<String> keys) {
+        Set<String> terms = held();
+        for (String key : keys) {
+            if (terms.contains(key)) {
+                return true;
+            }
         }
-        return index;
+        return false;
+    }
+
+    /** Every term this notice holds in each field of the search index, as {@link TextFilter#key}s. */
+    public synchronized Set<String> held() {
+        if (held == null) {
+            Set<String> keys = new HashSet<>();
+            try {
+                LeafReader reader = searcher().getIndexReader().leaves().get(0).reader();
+                for (FieldInfo field : reader.getFieldInfos()) {
+                    Terms terms = reader.terms(field.name);
+                    if (terms == null) {
+                        continue;
+                    }
+                    TermsEnum each = terms.iterator();
+                    for (BytesRef term = each.next(); term != null; term = each.next()) {
+                        keys.add(TextFilter.key(field.name, term.utf8ToString()));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            held = Set.copyOf(keys);
+        }
+        return held;
+    }
+
+    /** One searcher for all the queries tried here, without scores or a query cache: only whether each matches. */
+    private IndexSearcher searcher() {
+        if (searcher == null) {
+            searcher = MemoryIndex.fromDocument(NoticeDocuments.searchable(terms, text.get()), UNUSED).createSearcher();
+            searcher.setQueryCache(null);
+        }
+        return searcher;
     }
 }

@@ -63,13 +63,18 @@ final class NoticeDocuments {
 
     /** The notice's document in the index: what queries read, what sorting and facets read, and its stored item. */
     Document of(Notice notice) {
-        NoticeTerms terms = NoticeTerms.of(notice);
-        Document doc = searchable(terms, NoticeText.of(notice));
-        doc.add(new StringField(SLUG, notice.slug, Field.Store.YES));
-        doc.add(new NumericDocValuesField(ID, notice.id));
-        doc.add(new NumericDocValuesField(DATE, notice.date.toEpochDay()));
-        doc.add(new NumericDocValuesField(CHANGED, notice.updatedAt.toEpochMilli()));
-        doc.add(new StoredField(VIEW, view(notice)));
+        return of(notice.id, NoticeView.of(notice), notice.body);
+    }
+
+    /** The document of notice {@code id} as {@code view} shows it, with {@code body}: now, or as it stood after a change. */
+    Document of(long id, NoticeView view, String body) {
+        NoticeTerms terms = NoticeTerms.of(view);
+        Document doc = searchable(terms, NoticeText.of(view, body));
+        doc.add(new StringField(SLUG, view.slug(), Field.Store.YES));
+        doc.add(new NumericDocValuesField(ID, id));
+        doc.add(new NumericDocValuesField(DATE, view.date().toEpochDay()));
+        doc.add(new NumericDocValuesField(CHANGED, view.updatedAt().toEpochMilli()));
+        doc.add(new StoredField(VIEW, json(view)));
         return withFacets(doc, terms);
     }
 
@@ -117,9 +122,9 @@ final class NoticeDocuments {
         return markdown == null ? "" : PLAIN.render(MARKDOWN.parse(markdown));
     }
 
-    private String view(Notice notice) {
+    private String json(NoticeView view) {
         try {
-            return json.writeValueAsString(NoticeView.of(notice));
+            return json.writeValueAsString(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a notice view is always JSON", e);
         }

@@ -54,6 +54,8 @@ public class NoticeSearch {
     @Inject
     SearchIndex index;
     @Inject
+    HistoricIndexes history;
+    @Inject
     CatalogStore catalog;
     @Inject
     NoticelineConfig config;
@@ -70,13 +72,13 @@ public class NoticeSearch {
 
     public SearchResult search(SearchRequest request) {
         Query query = query(request);
-        return searching(searcher -> run(searcher, query, request));
+        return searching(request, searcher -> run(searcher, query, request));
     }
 
     /** Every notice a request matches, in its order (relevance or date), without snippets or paging: for exports. */
     public List<NoticeView> all(SearchRequest request) {
         Query query = query(request);
-        return searching(searcher -> {
+        return searching(request, searcher -> {
             int count = Math.max(1, searcher.count(query));
             TopFieldCollectorManager top = new TopFieldCollectorManager(request.sort() == SearchSort.DATE ? BY_DATE : BY_RELEVANCE,
                     count, null, Integer.MAX_VALUE);
@@ -93,8 +95,9 @@ public class NoticeSearch {
      * first: the entries of a feed of a search, in the order a timeline's feed has them.
      */
     public List<Long> lastChanged(String q, NoticeFilter filter, int count) {
-        Query query = query(new SearchRequest(q, filter, SearchSort.DATE, null));
-        return searching(searcher -> {
+        SearchRequest request = new SearchRequest(q, filter, SearchSort.DATE, null, null);
+        Query query = query(request);
+        return searching(request, searcher -> {
             List<Long> ids = new ArrayList<>();
             for (ScoreDoc doc : searcher.search(query, count, BY_CHANGE).scoreDocs) {
                 ids.add((Long) ((FieldDoc) doc).fields[1]);
@@ -103,12 +106,16 @@ public class NoticeSearch {
         });
     }
 
-    /** One search of this replica's index. */
+    /** One search of an index. */
     private interface Searching<T> {
         T on(FacetedSearcher searcher) throws IOException;
     }
 
-    private <T> T searching(Searching<T> search) {
+    /** {@code search} of this replica's index, or of the record as it stood when the request asks for a position. */
+    private <T> T searching(SearchRequest request, Searching<T> search) {
+        if (request.asOf() != null) {
+            return guarded(search, history.at(request.asOf()));
+        }
         return index.withSearcher(searcher -> guarded(search, searcher));
     }
 

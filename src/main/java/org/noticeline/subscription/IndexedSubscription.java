@@ -73,21 +73,12 @@ final class IndexedSubscription {
             }
         }
         this.keys = List.copyOf(filed);
-        List<String> byText = new ArrayList<>();
-        if (keys.isEmpty()) {
-            text.required().ifPresent(required -> required.forEach((field, terms) -> terms.forEach(term -> byText.add(textKey(field, term)))));
-        }
-        this.textKeys = List.copyOf(byText);
+        this.textKeys = keys.isEmpty() ? List.copyOf(text.required().orElse(Set.of())) : List.of();
     }
 
     /** Whether it is tried on every notice: it files under no term of the notice's, nor under any word. */
     boolean wantsAnyNotice() {
-        return keys.isEmpty() && textKeys.isEmpty() && !text.required().map(Map::isEmpty).orElse(false);
-    }
-
-    /** The key of a term a notice holds in a field of the search index. */
-    static String textKey(String field, String term) {
-        return field + '\u001d' + term;
+        return keys.isEmpty() && textKeys.isEmpty() && !text.required().map(Set::isEmpty).orElse(false);
     }
 
     /** Whether this subscription wants change {@code seq}, of {@code type}, to {@code notice}. */

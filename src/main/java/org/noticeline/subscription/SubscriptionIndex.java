@@ -126,7 +126,9 @@ public class SubscriptionIndex {
             }
         }
         if (!byText.isEmpty()) {
-            notice.forEachTerm((field, term) -> tryFiled(byText.get(IndexedSubscription.textKey(field, term)), notice, type, seq, stamp, matches));
+            for (String term : notice.held()) {
+                tryFiled(byText.get(term), notice, type, seq, stamp, matches);
+            }
         }
         for (IndexedSubscription candidate : everything) {
             confirm(candidate, notice, type, seq, matches);

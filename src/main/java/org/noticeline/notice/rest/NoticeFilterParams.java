@@ -111,6 +111,12 @@ public class NoticeFilterParams {
         return new ArrayList<>(new TreeSet<>(values));
     }
 
+    /** The {@code asOf} parameter: a change-log position (the record as it stood after that change), if given. */
+    public static java.util.OptionalLong asOf(List<String> raw) {
+        String position = QueryValues.single("asOf", raw);
+        return position == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(QueryValues.number("asOf", position, 0, Long.MAX_VALUE, 0));
+    }
+
     /** The {@code from} given, for a form that shows it again (after {@link #toFilter} has refused repeats). */
     public String firstFrom() {
         return from.isEmpty() ? null : from.get(0);

@@ -32,7 +32,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.noticeline.notice.NoticeFilter;
 import org.noticeline.notice.NoticeHistory;
-import org.noticeline.web.QueryValues;
 import org.noticeline.security.Scope;
 import org.jboss.resteasy.reactive.RestPath;
 import org.noticeline.catalog.CatalogStore;
@@ -70,8 +69,7 @@ public class NoticeResource {
     public Response list(@BeanParam NoticeFilterParams params, @RestQuery List<String> format, @RestQuery List<String> asOf,
                          @Context HttpHeaders headers, @Context UriInfo uri) {
         Optional<ExportFormat> export = Exports.requested(format, headers.getAcceptableMediaTypes());
-        String position = QueryValues.single("asOf", asOf);
-        OptionalLong at = position == null ? OptionalLong.empty() : OptionalLong.of(QueryValues.number("asOf", position, 0, Long.MAX_VALUE, 0));
+        OptionalLong at = NoticeFilterParams.asOf(asOf);
         try {
             if (export.isPresent()) {
                 params.limit = List.of();

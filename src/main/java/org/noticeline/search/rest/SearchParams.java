@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The parameters of {@code /api/search} and {@code /search}: {@code q}, {@code sort}, and every timeline filter
@@ -24,6 +25,8 @@ public class SearchParams extends TextFilterParams {
 
     @RestQuery
     public List<String> sort = new ArrayList<>();
+    @RestQuery
+    public List<String> asOf = new ArrayList<>();
 
     public SearchRequest toRequest(Catalog catalog, NoticelineConfig config) {
         String order = QueryValues.single("sort", sort);
@@ -34,7 +37,8 @@ public class SearchParams extends TextFilterParams {
         SearchCursor cursor = QueryValues.blank(cursorValue) ? null : SearchCursor.decode(cursorValue.strip(), searchSort)
                 .orElseThrow(() -> ProblemException.badParameter("cursor", "not a cursor this service issued for sort=" + searchSort.id()));
         NoticeFilter filter = copy().toFilter(catalog, config);
-        return new SearchRequest(query(), filter, searchSort, cursor);
+        OptionalLong position = asOf(asOf);
+        return new SearchRequest(query(), filter, searchSort, cursor, position.isPresent() ? position.getAsLong() : null);
     }
 
     /** The query string of this search without its cursor (the permalink), plus {@code more} appended. */
@@ -47,6 +51,10 @@ public class SearchParams extends TextFilterParams {
         String order = sort.isEmpty() ? null : sort.get(0);
         if (!QueryValues.blank(order)) {
             link.append("&sort=").append(URLEncoder.encode(order.strip(), StandardCharsets.UTF_8));
+        }
+        String position = asOf.isEmpty() ? null : asOf.get(0);
+        if (!QueryValues.blank(position)) {
+            link.append("&asOf=").append(URLEncoder.encode(position.strip(), StandardCharsets.UTF_8));
         }
         return link.append(more == null ? "" : more).toString();
     }
@@ -63,6 +71,7 @@ public class SearchParams extends TextFilterParams {
         SearchParams copy = new SearchParams();
         copy.q = q;
         copy.sort = sort;
+        copy.asOf = asOf;
         copy.platform = platform;
         copy.rule = rule;
         copy.authority = authority;

@@ -54,7 +54,7 @@ public class SearchResource {
             if (export.isEmpty()) {
                 return Response.ok(search.search(request), MediaType.APPLICATION_JSON_TYPE).build();
             }
-            long seq = search.position();
+            long seq = request.asOf() != null ? request.asOf() : search.position();
             return Exports.response(exporter.prepare(search.all(request), export.get(), seq, uri.getRequestUri().getRawQuery()));
         });
     }

@@ -4,6 +4,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.notice.NoticeFilter;
+import org.noticeline.notice.NoticeHistory;
 import org.noticeline.notice.rest.NoticeFilterParams;
 import org.noticeline.search.IndexNotReadyException;
 import org.noticeline.search.QuerySyntaxException;
@@ -51,14 +52,16 @@ public class TextFilterParams extends NoticeFilterParams {
     }
 
     /**
-     * Runs a search, its refusals as problems: a query that cannot be read names {@code q}; an index not ready is a 503
-     * with {@code Retry-After}.
+     * Runs a search, its refusals as problems: a query that cannot be read names {@code q}, a position the record
+     * cannot be given at names {@code asOf}; an index not ready is a 503 with {@code Retry-After}.
      */
     public static <T> T answer(NoticelineConfig config, Supplier<T> search) {
         try {
             return search.get();
         } catch (QuerySyntaxException e) {
             throw ProblemException.badParameter("q", e.getMessage());
+        } catch (NoticeHistory.PositionRefused e) {
+            throw ProblemException.badParameter("asOf", e.getMessage());
         } catch (IndexNotReadyException e) {
             throw ProblemException.unavailable(e.getMessage() + "; try again shortly", Math.max(1, config.search().retryAfter().toSeconds()));
         }
