@@ -10,6 +10,7 @@ import org.noticeline.catalog.model.PlatformSpec;
 import org.noticeline.catalog.model.ProceedingSpec;
 import org.noticeline.catalog.model.ProviderSpec;
 import org.noticeline.catalog.model.ProvisionSpec;
+import org.noticeline.catalog.model.RelatedGroupSpec;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -117,6 +118,7 @@ public class CatalogStore {
             spec.platforms().forEach(id -> proceeding.platforms.add(Platform.findById(id)));
             proceeding.persist();
         }
+        saveRelated(catalog.related());
         Instrument.flush();
         forget();
         // Readers until the commit still see the old catalog; forget again once they can see the new one.
@@ -131,6 +133,22 @@ public class CatalogStore {
             }
         });
         return !before.equals(read());
+    }
+
+    /** Related groups point at nothing and nothing points at them: a group the YAML dropped goes. */
+    private static void saveRelated(List<RelatedGroupSpec> groups) {
+        List<String> kept = groups.stream().map(RelatedGroupSpec::id).toList();
+        RelatedGroup.<RelatedGroup>listAll().stream().filter(g -> !kept.contains(g.id)).forEach(RelatedGroup::delete);
+        int position = 0;
+        for (RelatedGroupSpec spec : groups) {
+            RelatedGroup group = RelatedGroup.<RelatedGroup>findByIdOptional(spec.id()).orElseGet(RelatedGroup::new);
+            group.id = spec.id();
+            group.name = spec.name();
+            group.note = spec.note();
+            group.provisions = Aliases.join(spec.provisions());
+            group.position = position++;
+            group.persist();
+        }
     }
 
     /** Forgets the cached snapshot, so the next {@link #catalog} reads the database (another replica changed it). */
@@ -177,6 +195,8 @@ public class CatalogStore {
                 .map(p -> new ProceedingSpec(p.id, p.title, p.authority.id, p.platforms.stream().map(pl -> pl.id).sorted().toList(),
                         p.instrumentCode, p.opened, p.status, p.summary))
                 .toList();
-        return new Catalog(instruments, platforms, providers, authorities, proceedings);
+        List<RelatedGroupSpec> related = RelatedGroup.listOrdered().stream()
+                .map(g -> new RelatedGroupSpec(g.id, g.name, g.note, Aliases.split(g.provisions))).toList();
+        return new Catalog(instruments, platforms, providers, authorities, proceedings, related);
     }
 }

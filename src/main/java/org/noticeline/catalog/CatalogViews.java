@@ -52,4 +52,11 @@ public final class CatalogViews {
                     p.instrumentCode, p.opened, p.status, p.summary);
         }
     }
+
+    /** A curated group of related provisions: {@code provisions} are rule keys, in the curator's order. */
+    public record RelatedGroupView(String id, String name, String note, List<String> provisions) {
+        public static RelatedGroupView of(org.noticeline.catalog.model.RelatedGroupSpec g) {
+            return new RelatedGroupView(g.id(), g.name(), g.note(), g.provisions());
+        }
+    }
 }

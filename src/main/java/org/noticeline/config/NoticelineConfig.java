@@ -190,6 +190,19 @@ public interface NoticelineConfig {
         Duration commitInterval();
     }
 
+    /** Research lookups: {@code /research/matrix} and {@code /api/research/matrix}. */
+    Research research();
+
+    interface Research {
+        /** Most platforms (rows) a matrix shows, those with the most notices first; the answer says how many were left out. */
+        @WithDefault("50")
+        int matrixRows();
+
+        /** Most values (columns) a matrix shows, the most cited first; the answer says how many were left out. */
+        @WithDefault("40")
+        int matrixColumns();
+    }
+
     /** Subscriptions and their deliveries (webhooks). */
     Subscriptions subscriptions();
 

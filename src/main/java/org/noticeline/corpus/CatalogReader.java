@@ -6,6 +6,8 @@ import org.noticeline.catalog.model.InstrumentSpec;
 import org.noticeline.catalog.model.PlatformSpec;
 import org.noticeline.catalog.model.ProceedingSpec;
 import org.noticeline.catalog.model.ProviderSpec;
+import org.noticeline.catalog.model.RelatedGroupSpec;
+import org.noticeline.catalog.model.RuleKey;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +34,7 @@ public final class CatalogReader {
     public static final String PROVIDERS = "providers.yaml";
     public static final String AUTHORITIES = "authorities.yaml";
     public static final String PROCEEDINGS = "proceedings.yaml";
+    public static final String RELATED = "related.yaml";
 
     private final Path dir;
     private final List<CorpusProblem> problems = new ArrayList<>();
@@ -50,15 +54,19 @@ public final class CatalogReader {
         List<PlatformSpec> platforms = list(PLATFORMS, PlatformSpec.class);
         List<AuthoritySpec> authorities = list(AUTHORITIES, AuthoritySpec.class);
         List<ProceedingSpec> proceedings = list(PROCEEDINGS, ProceedingSpec.class);
+        List<RelatedGroupSpec> related = list(RELATED, RelatedGroupSpec.class).stream()
+                .map(g -> new RelatedGroupSpec(g.id(), g.name(), g.note(), g.provisions().stream().map(CatalogReader::canonicalKey).toList()))
+                .toList();
         if (!problems.isEmpty()) {
             throw new CorpusException(problems);
         }
-        Catalog catalog = new Catalog(instruments, platforms, providers, authorities, proceedings);
+        Catalog catalog = new Catalog(instruments, platforms, providers, authorities, proceedings, related);
         unique(INSTRUMENTS, "code", instruments, InstrumentSpec::code);
         unique(PROVIDERS, "id", providers, ProviderSpec::id);
         unique(PLATFORMS, "id", platforms, PlatformSpec::id);
         unique(AUTHORITIES, "id", authorities, AuthoritySpec::id);
         unique(PROCEEDINGS, "id", proceedings, ProceedingSpec::id);
+        unique(RELATED, "id", related, RelatedGroupSpec::id);
         for (InstrumentSpec instrument : instruments) {
             require(INSTRUMENTS, "code", instrument.code(), "title", instrument.title());
             if (!List.of("article", "section", "part").contains(instrument.unit())) {
@@ -99,10 +107,34 @@ public final class CatalogReader {
                     .filter(p -> catalog.platform(p).isEmpty())
                     .forEach(p -> problem(PROCEEDINGS, "id", proceeding.id(), "platforms", "unknown platform '" + p + "'"));
         }
+        for (RelatedGroupSpec group : related) {
+            require(RELATED, "id", group.id(), "name", group.name());
+            if (group.provisions().size() < 2) {
+                problem(RELATED, "id", group.id(), "provisions", "a group relates at least two provisions");
+            }
+            Set<String> seen = new HashSet<>();
+            for (String key : group.provisions()) {
+                if (!catalog.hasRule(key)) {
+                    provisionProblem(group.id(), key, 1, "unknown rule '" + key + "'; expected a key such as DSA:28 that instruments.yaml has");
+                } else if (!seen.add(key)) {
+                    provisionProblem(group.id(), key, 2, "'" + key + "' is listed twice");
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new CorpusException(problems);
         }
         return catalog;
+    }
+
+    /** {@code dsa:28} as {@code DSA:28}; what does not parse stays as written, for the problem to quote. */
+    private static String canonicalKey(String key) {
+        return key == null ? "" : RuleKey.parse(key).map(RuleKey::toString).orElse(key.trim());
+    }
+
+    /** A problem with one key of a group, at the line that lists it the {@code nth} time from the group's own line. */
+    private void provisionProblem(String groupId, String key, int nth, String message) {
+        problems.add(new CorpusProblem(displayName(RELATED), line(RELATED, "id", groupId, key, nth), "provisions", message));
     }
 
     private <T> List<T> list(String file, Class<T> type) {
@@ -157,14 +189,36 @@ public final class CatalogReader {
 
     /** Records a problem at the line where the entry {@code keyField: key} starts. */
     private void problem(String file, String keyField, String key, String field, String message) {
-        int line = 1;
+        problems.add(new CorpusProblem(displayName(file), line(file, keyField, key, null, 0), field, message));
+    }
+
+    /**
+     * The line where the entry {@code keyField: key} starts or, given {@code listed}, the line from there that lists
+     * that value the {@code nth} time; line 1 when neither can be found.
+     */
+    private int line(String file, String keyField, String key, String listed, int nth) {
         try {
             String text = Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
-            line = Yaml.lineOf(text, "\\b" + keyField + ":\\s*\"?" + java.util.regex.Pattern.quote(String.valueOf(key)) + "\"?\\s*[,}\\n]?", 1);
+            int entry = Yaml.lineOf(text, "\\b" + keyField + ":\\s*\"?" + Pattern.quote(String.valueOf(key)) + "\"?\\s*[,}\\n]?", 1);
+            if (listed == null) {
+                return entry;
+            }
+            Pattern value = Pattern.compile("(^|[\\s\\[,\"'])" + Pattern.quote(listed) + "($|[\\s\\],\"'])", Pattern.CASE_INSENSITIVE);
+            String[] lines = text.split("\n", -1);
+            int seen = 0;
+            for (int i = entry - 1; i < lines.length; i++) {
+                java.util.regex.Matcher m = value.matcher(lines[i]);
+                while (m.find()) {
+                    if (++seen == nth) {
+                        return i + 1;
+                    }
+                }
+            }
+            return entry;
         } catch (IOException e) {
             // the file was readable a moment ago; line 1 is the best we can say
+            return 1;
         }
-        problems.add(new CorpusProblem(displayName(file), line, field, message));
     }
 
     private String displayName(String file) {

@@ -23,7 +23,7 @@ public class LinkerProvider {
         Catalog catalog = catalogStore.catalog();
         Built current = built;
         if (current == null || current.catalog() != catalog) {
-            current = new Built(catalog, Linker.from(catalog), Sha256.hex(catalog.toString()));
+            current = new Built(catalog, Linker.from(catalog), Sha256.hex(catalog.linkingFingerprint()));
             built = current;
         }
         return current;

@@ -23,7 +23,20 @@ public final class NoticeQuery {
         }
     }
 
+    /**
+     * A filter's conditions as a JPQL {@code where} clause over {@code Notice n} and its parameters, for grouped
+     * counts of exactly what the filter selects (callers add their joins before it and their grouping after it).
+     */
+    public record Conditions(String where, java.util.Map<String, Object> parameters) {
+    }
+
     private NoticeQuery() {
+    }
+
+    /** The conditions of {@code filter} (its status, values and dates; not its page). */
+    public static Conditions conditions(NoticeFilter filter) {
+        Where where = where(filter);
+        return new Conditions(" where " + String.join(" and ", where.clauses()), where.params().map());
     }
 
     public static Slice run(NoticeFilter filter) {

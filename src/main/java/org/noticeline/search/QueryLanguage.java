@@ -6,6 +6,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.noticeline.catalog.model.Catalog;
+import org.noticeline.catalog.model.RuleKey;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.search.QueryTokens.Kind;
 import org.noticeline.search.QueryTokens.Token;
@@ -23,6 +24,8 @@ import java.util.Locale;
  *   unary   = ("NOT" | "-") unary | primary
  *   primary = "(" or ")" | field ":" ( "(" or ")" | phrase ) | field ":" value | phrase | word | prefix "*"
  * </pre>
+ * {@code related:DSA:28} is {@code rule:DSA:28} or a rule of any provision the catalog relates to it
+ * ({@code notices/catalog/related.yaml}).
  * Written by hand rather than with Lucene's classic parser because values carry colons ({@code rule:DSA:40}), every
  * field is checked against the catalog, and each mistake must be reported with where it is, never as a 500.
  */
@@ -30,11 +33,14 @@ public final class QueryLanguage {
 
     private static final int MAX_DEPTH = 20;
     private static final List<String> TEXT_FIELDS = List.of("title", "summary", "body");
+    private static final String RELATED = "related";
 
+    private final Catalog catalog;
     private final KeywordValues keywords;
     private final NoticelineConfig.Search limits;
 
     public QueryLanguage(Catalog catalog, NoticelineConfig.Search limits) {
+        this.catalog = catalog;
         this.keywords = new KeywordValues(catalog);
         this.limits = limits;
     }
@@ -189,7 +195,7 @@ public final class QueryLanguage {
                 throw QuerySyntaxException.at(t.at(), "empty phrase");
             }
             if (field != null && !TEXT_FIELDS.contains(field)) {
-                return new Node(keywords.query(field, t.text(), t.at()), false);
+                return new Node(keyword(field, t.text(), t.at()), false);
             }
             return node(text.words(textFields(field), t.text(), t.at()));
         }
@@ -207,9 +213,9 @@ public final class QueryLanguage {
         private Node value(String field, String value, int at) {
             if (field != null && !TEXT_FIELDS.contains(field)) {
                 if (value.isEmpty() && peek().kind() == Kind.PHRASE) {
-                    return new Node(keywords.query(field, take().text(), at), false);
+                    return new Node(keyword(field, take().text(), at), false);
                 }
-                return new Node(keywords.query(field, value, at), false);
+                return new Node(keyword(field, value, at), false);
             }
             if (value.isEmpty()) {
                 throw QuerySyntaxException.at(at, field + ": needs a value");
@@ -224,11 +230,30 @@ public final class QueryLanguage {
             return node(text.words(textFields(field), value, at));
         }
 
+        /** An exact field's value; {@code related} is the rule and its related provisions, any of them. */
+        private Query keyword(String field, String value, int at) {
+            if (!field.equals(RELATED)) {
+                return keywords.query(field, value, at);
+            }
+            if (!value.contains(":")) {
+                throw QuerySyntaxException.at(at, "related: needs a provision such as DSA:28, not an instrument");
+            }
+            Query self = keywords.query("rule", value, at);
+            // The rule query above has checked the key, so it parses.
+            List<String> related = catalog.relatedKeys(RuleKey.parse(value).orElseThrow().toString());
+            if (related.isEmpty()) {
+                return self;
+            }
+            BooleanQuery.Builder any = new BooleanQuery.Builder().add(self, BooleanClause.Occur.SHOULD);
+            related.forEach(key -> any.add(keywords.query("rule", key, at), BooleanClause.Occur.SHOULD));
+            return any.build();
+        }
+
         private String fieldName(String name, int at) {
             String field = name.toLowerCase(Locale.ROOT);
-            if (!KeywordValues.known(field) && !TEXT_FIELDS.contains(field)) {
+            if (!KeywordValues.known(field) && !TEXT_FIELDS.contains(field) && !field.equals(RELATED)) {
                 throw QuerySyntaxException.at(at, "unknown field '" + DateValues.excerpt(name) + "'; the fields are "
-                        + String.join(", ", KeywordValues.FIELDS) + ", " + String.join(", ", TEXT_FIELDS)
+                        + String.join(", ", KeywordValues.FIELDS) + ", " + RELATED + ", " + String.join(", ", TEXT_FIELDS)
                         + " (quote a word with a colon to search for it as text)");
             }
             return field;

@@ -27,6 +27,15 @@ final class LinkCounts {
                 Map.of("i", instrument));
     }
 
+    /** How many published notices cite each of {@code keys} ({@code DSA:28}); keys none cites are absent. */
+    static Map<String, Long> ofRules(List<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return count("select r.ruleKey, count(distinct n.id) from Notice n join n.rules r where n.status = :s and r.ruleKey in :keys group by r.ruleKey",
+                Map.of("keys", keys));
+    }
+
     static Map<String, Long> byAuthority() {
         return count("select n.authority.id, count(n) from Notice n where n.status = :s group by n.authority.id");
     }

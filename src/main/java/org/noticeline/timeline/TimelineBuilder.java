@@ -36,10 +36,15 @@ public class TimelineBuilder {
     @Inject
     NoticelineConfig config;
 
+    /** What a page's timeline selects: the visitor's filters kept inside the page's scope (null: the whole record). */
+    public NoticeFilter filter(NoticeFilterParams params, NoticeFilter scope) {
+        NoticeFilter chosen = params.toFilter(catalogStore.catalog(), config);
+        return scope == null ? chosen : chosen.within(scope);
+    }
+
     public Timeline build(String path, NoticeFilterParams params, NoticeFilter scope, Lanes lanes) {
         Catalog catalog = catalogStore.catalog();
-        NoticeFilter chosen = params.toFilter(catalog, config);
-        NoticeFilter filter = scope == null ? chosen : chosen.within(scope);
+        NoticeFilter filter = filter(params, scope);
         NoticeQuery.Slice slice = NoticeQuery.run(filter);
         Map<String, List<TimelineItem>> byMonth = new LinkedHashMap<>();
         Map<String, Integer> years = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 import org.noticeline.catalog.Aliases;
 import org.noticeline.catalog.Authority;
+import org.noticeline.catalog.CatalogStore;
 import org.noticeline.catalog.Instrument;
 import org.noticeline.catalog.Platform;
 import org.noticeline.catalog.Proceeding;
@@ -37,19 +38,21 @@ public class TimelinePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance timeline(PageHeader header, Timeline timeline);
+        static native TemplateInstance timeline(PageHeader header, PageSections sections, Timeline timeline);
 
         static native TemplateInstance index(PageHeader header, List<IndexEntry> entries);
     }
 
     @Inject
     TimelineBuilder builder;
+    @Inject
+    CatalogStore catalogStore;
 
     @GET
     public TemplateInstance all(@BeanParam NoticeFilterParams params) {
         PageHeader header = PageHeader.of("Regulatory timeline",
                 "Letters, requests for information, proceedings, findings, fines and judgments concerning online platforms, newest first.");
-        return Templates.timeline(header, builder.build("/", params, null, Lanes.NONE));
+        return Templates.timeline(header, PageSections.NONE, builder.build("/", params, null, Lanes.NONE));
     }
 
     @GET
@@ -78,7 +81,8 @@ public class TimelinePages {
                 d.kind + " under the " + d.instrumentCode + (d.since == null ? "" : " since " + Formats.longDate(d.since)),
                 "/rules/" + d.instrumentCode)));
         PageHeader header = new PageHeader(platform.name, "Notices concerning " + platform.name + ", newest first.", facts, null);
-        return Templates.timeline(header, builder.build("/platforms/" + id, params, NoticeFilter.ofPlatform(id), Lanes.BY_PROCEEDING));
+        PageSections sections = new PageSections(null, PlatformPanels.of(platform, catalogStore.catalog()));
+        return Templates.timeline(header, sections, builder.build("/platforms/" + id, params, NoticeFilter.ofPlatform(id), Lanes.BY_PROCEEDING));
     }
 
     @GET
@@ -105,7 +109,10 @@ public class TimelinePages {
                     "/rules/" + found.code + "/" + provision.number));
         }
         PageHeader header = new PageHeader(found.code + ": " + found.title, "Notices citing the " + found.title + ".", facts, found.link);
-        return Templates.timeline(header, builder.build("/rules/" + found.code, params, NoticeFilter.ofInstrument(found.code), Lanes.BY_PLATFORM));
+        NoticeFilter scope = NoticeFilter.ofInstrument(found.code);
+        PageSections sections = new PageSections(
+                CitationPanels.ofInstrument(builder.filter(params, scope), found.code, catalogStore.catalog()), null);
+        return Templates.timeline(header, sections, builder.build("/rules/" + found.code, params, scope, Lanes.BY_PLATFORM));
     }
 
     @GET
@@ -126,7 +133,9 @@ public class TimelinePages {
                 new PageHeader.Fact("Instrument", found.title + " (" + found.officialNumber + ")", "/rules/" + found.code),
                 new PageHeader.Fact("Rule key", key, null));
         PageHeader header = new PageHeader(label, "Notices citing " + label + ", curated or detected in their text.", facts, found.link);
-        return Templates.timeline(header, builder.build("/rules/" + found.code + "/" + number, params, NoticeFilter.ofRule(key), Lanes.BY_PLATFORM));
+        NoticeFilter scope = NoticeFilter.ofRule(key);
+        PageSections sections = new PageSections(CitationPanels.ofRule(builder.filter(params, scope), key, catalogStore.catalog()), null);
+        return Templates.timeline(header, sections, builder.build("/rules/" + found.code + "/" + number, params, scope, Lanes.BY_PLATFORM));
     }
 
     @GET
@@ -145,7 +154,7 @@ public class TimelinePages {
         Authority authority = Authority.<Authority>findByIdOptional(id).orElseThrow(() -> new NotFoundException("authority", id));
         List<PageHeader.Fact> facts = List.of(new PageHeader.Fact("Jurisdiction", authority.jurisdiction, null));
         PageHeader header = new PageHeader(authority.name, "Notices issued by " + authority.name + ".", facts, authority.url);
-        return Templates.timeline(header, builder.build("/authorities/" + id, params, NoticeFilter.ofAuthority(id), Lanes.BY_PLATFORM));
+        return Templates.timeline(header, PageSections.NONE, builder.build("/authorities/" + id, params, NoticeFilter.ofAuthority(id), Lanes.BY_PLATFORM));
     }
 
     @GET
@@ -177,7 +186,7 @@ public class TimelinePages {
         }
         proceeding.platforms.forEach(p -> facts.add(new PageHeader.Fact("Platform", p.name, "/platforms/" + p.id)));
         PageHeader header = new PageHeader(proceeding.title, proceeding.summary, facts, null);
-        return Templates.timeline(header, builder.build("/proceedings/" + id, params, NoticeFilter.ofProceeding(id), Lanes.BY_PLATFORM));
+        return Templates.timeline(header, PageSections.NONE, builder.build("/proceedings/" + id, params, NoticeFilter.ofProceeding(id), Lanes.BY_PLATFORM));
     }
 
     private static Instrument findInstrument(String code) {

@@ -98,4 +98,46 @@ class CatalogReaderTest {
         assertThat(catalog.instrument("UK-OSA").orElseThrow().genericNames()).containsExactly("Act");
         assertThat(catalog.providers().get(0).notNames()).containsExactly("the Amazon basin");
     }
+
+    @Test
+    void shippedRelatedProvisionsAreGroupsOfKnownRules() {
+        Catalog catalog = CatalogReader.read(Path.of("notices/catalog"));
+
+        assertThat(catalog.related()).extracting(g -> g.id()).contains("protection-of-minors", "risk-assessment", "researcher-data-access");
+        assertThat(catalog.related()).allSatisfy(g -> assertThat(g.provisions()).hasSizeGreaterThanOrEqualTo(2).allMatch(catalog::hasRule));
+        assertThat(catalog.relatedKeys("DSA:28")).contains("UK-OSA:12", "AU-OSA:45", "AVMSD:28b").doesNotContain("DSA:28");
+        assertThat(catalog.relatedKeys("DSA:34")).contains("DSA:35", "UK-OSA:9");
+        assertThat(catalog.relatedKeys("DSA:57")).isEmpty();
+    }
+
+    @Test
+    void relatedProvisionsNameTheLineOfAnUnknownOrRepeatedKey(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("instruments.yaml"), """
+                - {code: DSA, title: Digital Services Act, unit: article, numbering: 1-93}
+                - {code: UK-OSA, title: Online Safety Act 2023, unit: section, numbering: 1-241}
+                """);
+        Files.writeString(dir.resolve("related.yaml"), """
+                - id: minors
+                  name: Protection of minors
+                  provisions: [DSA:28, UK-OSA:12]
+                - id: risk
+                  name: Risk assessment
+                  provisions:
+                    - dsa:34
+                    - DSA:94
+                    - DSA:34
+                - id: alone
+                  name: Alone
+                  provisions: [DSA:40]
+                """);
+
+        CorpusException e = catchThrowableOfType(() -> CatalogReader.read(dir), CorpusException.class);
+
+        assertThat(e.problems()).containsExactly(
+                new CorpusProblem("catalog/related.yaml", 8, "provisions", "unknown rule 'DSA:94'; expected a key such as DSA:28 that instruments.yaml has"),
+                new CorpusProblem("catalog/related.yaml", 9, "provisions", "'DSA:34' is listed twice"),
+                new CorpusProblem("catalog/related.yaml", 10, "provisions", "a group relates at least two provisions"));
+        Files.writeString(dir.resolve("related.yaml"), "- {id: minors, name: Minors, provisions: [dsa:28, UK-OSA:12]}\n");
+        assertThat(CatalogReader.read(dir).relatedKeys("DSA:28")).as("keys are read in their canonical spelling").containsExactly("UK-OSA:12");
+    }
 }

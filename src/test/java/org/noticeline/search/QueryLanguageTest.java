@@ -35,7 +35,7 @@ class QueryLanguageTest {
     void randomInputIsAQueryOrASyntaxErrorNeverAnotherFailure() {
         String[] pieces = {"data", "access", "\"", "(", ")", "[", "]", " ", " ", " ", "AND", "OR", "NOT", "-", "+", "*", "verif*",
                 ":", "rule:", "DSA", "DSA:40", "platform:", "x", "date:", "2024", "2024-01-01", "TO", "title:", "\\", "é", "&&", "||",
-                "{", "}", "~", "^", "?", "platform:(", "-(", "\"\"", "year:", "é*", "ß"};
+                "{", "}", "~", "^", "?", "platform:(", "-(", "\"\"", "year:", "é*", "ß", "related:", "DSA:28"};
         Random random = new Random(42);
         for (int i = 0; i < 20_000; i++) {
             StringBuilder q = new StringBuilder();
@@ -56,6 +56,20 @@ class QueryLanguageTest {
         Query query = LANGUAGE.parse("rule:DSA:40 platform:X -type:fine date:[2024 TO *]");
         assertThat(query.toString()).contains("+rule:DSA:40").contains("+platform:x").contains("-type:fine").contains("date:[");
         assertThat(LANGUAGE.parse("rule:dsa").toString()).isEqualTo("instrument:DSA");
+    }
+
+    @Test
+    void relatedIsTheRuleOrAnyProvisionTheCatalogRelatesToIt() {
+        String minors = LANGUAGE.parse("related:dsa:28").toString();
+        assertThat(minors).contains("rule:DSA:28", "rule:UK-OSA:12", "rule:AU-OSA:45", "rule:AVMSD:28b", "rule:GDPR:8");
+        assertThat(minors).doesNotContain("+rule:").doesNotContain("instrument:");
+        assertThat(CATALOG.relatedKeys("DSA:28")).allSatisfy(key -> assertThat(minors).contains("rule:" + key));
+        assertThat(LANGUAGE.parse("related:DSA:57").toString()).as("a provision in no group is itself").isEqualTo("rule:DSA:57");
+        assertThat(LANGUAGE.parse("related:DSA:40 -platform:x").toString()).contains("+(rule:DSA:40 rule:UK-OSA:162)").contains("-platform:x");
+        assertThat(LANGUAGE.parse("related:\"DSA:40\"").toString()).isEqualTo("rule:DSA:40 rule:UK-OSA:162");
+        assertThatThrownBy(() -> LANGUAGE.parse("data related:DSA:999")).hasMessageContaining("at character 6").hasMessageContaining("unknown rule");
+        assertThatThrownBy(() -> LANGUAGE.parse("related:DSA")).hasMessageContaining("provision such as DSA:28");
+        assertThatThrownBy(() -> LANGUAGE.parse("relatd:DSA:28")).hasMessageContaining("related");
     }
 
     @Test

@@ -16,6 +16,14 @@ import org.noticeline.catalog.CatalogViews.AuthorityView;
 import org.noticeline.catalog.CatalogViews.InstrumentView;
 import org.noticeline.catalog.CatalogViews.PlatformView;
 import org.noticeline.catalog.CatalogViews.ProceedingView;
+import org.noticeline.catalog.CatalogViews.RelatedGroupView;
+import org.noticeline.catalog.CatalogStore;
+import org.noticeline.catalog.model.Catalog;
+import org.noticeline.catalog.model.RuleKey;
+import org.noticeline.web.ProblemException;
+import org.noticeline.web.QueryValues;
+import org.jboss.resteasy.reactive.RestQuery;
+import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +33,9 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 @Transactional
 public class CatalogResource {
+
+    @Inject
+    CatalogStore catalogStore;
 
     @GET
     @Path("platforms")
@@ -68,5 +79,19 @@ public class CatalogResource {
     @Path("proceedings")
     public List<ProceedingView> proceedings() {
         return Proceeding.listOrdered().stream().map(ProceedingView::of).toList();
+    }
+
+    /** The curated groups of related provisions ({@code notices/catalog/related.yaml}); with {@code rule}, those listing it. */
+    @GET
+    @Path("related")
+    public List<RelatedGroupView> related(@RestQuery List<String> rule) {
+        Catalog catalog = catalogStore.catalog();
+        String value = QueryValues.single("rule", rule);
+        if (QueryValues.blank(value)) {
+            return catalog.related().stream().map(RelatedGroupView::of).toList();
+        }
+        String key = RuleKey.parse(value).map(RuleKey::toString).filter(catalog::hasRule)
+                .orElseThrow(() -> ProblemException.badParameter("rule", "unknown rule '" + org.noticeline.domain.FieldError.excerpt(value) + "'; expected a key such as DSA:28"));
+        return catalog.relatedGroups(key).stream().map(RelatedGroupView::of).toList();
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
 
 /**
  * RFC 4180 CSV, one row per notice, a header row first. Lists are joined with {@code " | "} (no list value contains
- * it: ids, keys and URLs). A cell that a spreadsheet would run as a formula (starting {@code = + - @}, or a tab or
- * carriage return that some strip first) gets a leading apostrophe, as OWASP advises.
+ * it: ids, keys and URLs). Text cells go through {@link CsvCells}, so that none runs as a formula in a spreadsheet.
  */
 final class CsvExport implements ExportWriter {
 
@@ -46,11 +45,7 @@ final class CsvExport implements ExportWriter {
         printer.flush();
     }
 
-    static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
+    private static String cell(String value) {
+        return CsvCells.safe(value);
     }
 }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.everyItem;
 
 @QuarkusTest
 class CatalogApiTest {
@@ -49,6 +50,18 @@ class CatalogApiTest {
                 .body("id", equalTo(id))
                 .body("notices.size()", org.hamcrest.Matchers.greaterThan(0))
                 .body("notices.proceeding", org.hamcrest.Matchers.everyItem(equalTo(id)));
+    }
+
+    @Test
+    void relatedProvisionsAreListedWholeOrForOneRule() {
+        given().get("/api/related").then().statusCode(200).body("id", hasItems("protection-of-minors", "risk-assessment"));
+        given().get("/api/related?rule=dsa:28").then().statusCode(200)
+                .body("id", hasItem("protection-of-minors"))
+                .body("find { it.id == 'protection-of-minors' }.provisions", hasItems("DSA:28", "UK-OSA:12"))
+                .body("provisions", everyItem(hasItem("DSA:28")));
+        given().get("/api/related?rule=DSA:57").then().statusCode(200).body("size()", equalTo(0));
+        given().get("/api/related?rule=DSA:999").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("rule"));
     }
 
     @Test

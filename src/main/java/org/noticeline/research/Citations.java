@@ -1,0 +1,45 @@
+package org.noticeline.research;
+
+import org.noticeline.notice.NoticeFilter;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a rule page shows beside its timeline: notices per year, the provisions most often cited with the rule and the
+ * platforms most often concerned, each counted over the notices the page's timeline selects (curated and detected
+ * links alike, as the {@code rule} filter selects them).
+ *
+ * @param years    one entry per year that has notices, oldest first (key: the year)
+ * @param coCited  at most {@link #TOP} provisions other than the page's own, most often cited first
+ * @param platforms at most {@link #TOP} platforms, most often concerned first
+ */
+public record Citations(List<KeyCount> years, List<KeyCount> coCited, List<KeyCount> platforms) {
+
+    /** Lists are cut to the top ten: a page stays the same size however large the corpus. */
+    public static final int TOP = 10;
+
+    /** For a provision's page: {@code filter} is its timeline's selection, {@code key} the provision ({@code DSA:34}). */
+    public static Citations ofRule(NoticeFilter filter, String key) {
+        return of(filter, "c.ruleKey <> :self", key);
+    }
+
+    /** For an instrument's page: co-cited provisions are those of other instruments. */
+    public static Citations ofInstrument(NoticeFilter filter, String code) {
+        return of(filter, "c.instrumentCode <> :self", code);
+    }
+
+    private static Citations of(NoticeFilter filter, String otherThanSelf, String self) {
+        List<KeyCount> years = GroupedCounts.run(filter, "year(n.date), count(n)", "", null, Map.of(), "year(n.date)", "year(n.date)", 0)
+                .stream().map(row -> new KeyCount(String.valueOf(row[0]), (Long) row[1])).toList();
+        List<KeyCount> coCited = counts(GroupedCounts.run(filter, "c.ruleKey, count(n)", "join n.rules c", otherThanSelf, Map.of("self", self),
+                "c.ruleKey", "count(n) desc, c.ruleKey", TOP));
+        List<KeyCount> platforms = counts(GroupedCounts.run(filter, "p.platformId, count(n)", "join n.platforms p", null, Map.of(),
+                "p.platformId", "count(n) desc, p.platformId", TOP));
+        return new Citations(years, coCited, platforms);
+    }
+
+    static List<KeyCount> counts(List<Object[]> rows) {
+        return rows.stream().map(row -> new KeyCount((String) row[0], (Long) row[1])).toList();
+    }
+}

@@ -1,0 +1,80 @@
+package org.noticeline.research;
+
+import org.noticeline.catalog.model.Catalog;
+import org.noticeline.catalog.model.InstrumentSpec;
+import org.noticeline.notice.NoticeFilter;
+import org.noticeline.notice.NoticeType;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Computes a {@link Matrix} in one grouped query, then keeps the largest rows and columns. */
+public final class PlatformMatrix {
+
+    private PlatformMatrix() {
+    }
+
+    /**
+     * @param instrument the instrument of {@code by=article}, checked by the caller; ignored otherwise
+     */
+    public static Matrix of(NoticeFilter filter, MatrixAxis axis, String instrument, Catalog catalog, int maxRows, int maxColumns) {
+        String column = switch (axis) {
+            case INSTRUMENT -> "c.instrumentCode";
+            case ARTICLE -> "c.ruleKey";
+            case TYPE -> "n.type";
+        };
+        String joins = axis == MatrixAxis.TYPE ? "join n.platforms p" : "join n.platforms p join n.rules c";
+        Map<String, Object> extra = new HashMap<>();
+        StringBuilder also = new StringBuilder("1 = 1");
+        if (axis == MatrixAxis.ARTICLE) {
+            also.append(" and c.instrumentCode = :instrument");
+            extra.put("instrument", instrument);
+        }
+        if (!filter.platforms().isEmpty()) {
+            // The filter keeps notices concerning these platforms; the rows are these platforms, not their co-defendants.
+            also.append(" and p.platformId in :rows");
+            extra.put("rows", filter.platforms());
+        }
+        List<Object[]> cells = GroupedCounts.run(filter, "p.platformId, " + column + ", count(distinct n.id)", joins, also.toString(), extra,
+                "p.platformId, " + column, "p.platformId", 0);
+        Map<String, Map<String, Long>> byPlatform = new LinkedHashMap<>();
+        Map<String, Long> rowSums = new HashMap<>();
+        Map<String, Long> columnSums = new HashMap<>();
+        for (Object[] cell : cells) {
+            String platform = (String) cell[0];
+            String value = (String) cell[1];
+            long count = (Long) cell[2];
+            byPlatform.computeIfAbsent(platform, k -> new HashMap<>()).put(value, count);
+            rowSums.merge(platform, count, Long::sum);
+            columnSums.merge(value, count, Long::sum);
+        }
+        List<String> rowKeys = largestFirst(rowSums);
+        List<String> columnKeys = largestFirst(columnSums);
+        List<String> keptColumns = columnKeys.subList(0, Math.min(maxColumns, columnKeys.size()));
+        List<Matrix.Column> columns = keptColumns.stream().map(k -> column(axis, k, catalog)).toList();
+        List<Matrix.Row> rows = rowKeys.subList(0, Math.min(maxRows, rowKeys.size())).stream()
+                .map(p -> new Matrix.Row(p, catalog.platform(p).map(s -> s.name()).orElse(p),
+                        keptColumns.stream().map(k -> byPlatform.get(p).getOrDefault(k, 0L)).toList()))
+                .toList();
+        return new Matrix(axis.id(), axis == MatrixAxis.ARTICLE ? instrument : null, columns, rows,
+                rowKeys.size() - rows.size(), columnKeys.size() - columns.size());
+    }
+
+    /** Largest sum first, then by key, so equal matrices come out in one order. */
+    private static List<String> largestFirst(Map<String, Long> sums) {
+        return sums.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private static Matrix.Column column(MatrixAxis axis, String key, Catalog catalog) {
+        return switch (axis) {
+            case INSTRUMENT -> new Matrix.Column(key, catalog.instrument(key).map(InstrumentSpec::title).orElse(key), "rule");
+            case ARTICLE -> new Matrix.Column(key, key + catalog.instrument(key.substring(0, key.indexOf(':')))
+                    .flatMap(i -> i.provision(key.substring(key.indexOf(':') + 1))).map(p -> ": " + p.heading()).orElse(""), "rule");
+            case TYPE -> new Matrix.Column(key, NoticeType.fromId(key).map(NoticeType::label).orElse(key), "type");
+        };
+    }
+}
