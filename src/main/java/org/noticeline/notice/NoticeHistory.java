@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The record as it stood after a given change ({@code asOf=<seq>}), from the states the change log keeps: for each
@@ -85,25 +86,36 @@ public class NoticeHistory {
         if (seq < 0 || seq > head) {
             throw new PositionRefused("no change " + seq + " yet; the log's newest is " + head);
         }
-        List<Object[]> rows = em.createNativeQuery("select c.notice_id, c.state, c.visible from notice_change c join"
+        List<Object[]> rows = em.createNativeQuery("select c.notice_id, c.state, c.visible, c.seq from notice_change c join"
                         + " (select notice_id, max(seq) as last_seq from notice_change where seq <= ?1 and notice_id is not null group by notice_id) l"
                         + " on c.notice_id = l.notice_id and c.seq = l.last_seq")
                 .setParameter(1, seq).getResultList();
         List<StoodAs> stood = new ArrayList<>();
         for (Object[] row : rows) {
-            if (row[1] == null) {
-                throw new PositionRefused("the record before change " + seq + " is not kept exactly enough to answer; ask for a later position");
-            }
-            NoticeView view = NoticeStates.fromJson(row[1].toString());
+            long noticeId = ((Number) row[0]).longValue();
+            NoticeView view = row[1] != null ? NoticeStates.fromJson(row[1].toString())
+                    : unchangedSince(noticeId, ((Number) row[3]).longValue()).orElseThrow(() -> new PositionRefused(
+                    "the record before change " + seq + " is not kept exactly enough to answer; ask for a later position"));
             boolean visible = Boolean.TRUE.equals(row[2]);
             boolean status = NoticeStatus.PUBLISHED.id().equals(view.status())
                     || (filter.includeWithdrawn() && NoticeStatus.WITHDRAWN.id().equals(view.status()));
             if (visible && status && filter.matches(view)) {
-                stood.add(new StoodAs(((Number) row[0]).longValue(), view));
+                stood.add(new StoodAs(noticeId, view));
             }
         }
         stood.sort(Comparator.comparing((StoodAs s) -> s.view().date()).thenComparingLong(StoodAs::noticeId).reversed());
         return stood;
+    }
+
+    /**
+     * The state a change kept without one (written by a replica from before states were kept) left its notice in,
+     * when that is still its latest change: the notice as it is now, as the start-up fill would have kept it.
+     */
+    private Optional<NoticeView> unchangedSince(long noticeId, long changeSeq) {
+        Number latest = (Number) em.createNativeQuery("select max(seq) from notice_change where notice_id = ?1").setParameter(1, noticeId)
+                .getSingleResult();
+        Notice notice = latest != null && latest.longValue() == changeSeq ? em.find(Notice.class, noticeId) : null;
+        return Optional.ofNullable(notice).map(n -> NoticeStates.fromJson(NoticeStates.of(n)));
     }
 
     /**
