@@ -15,7 +15,7 @@ import org.noticeline.notice.NoticeText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +36,10 @@ public final class MatchableNotice {
     private final Supplier<NoticeText> text;
     private IndexSearcher searcher;
     private Set<String> held;
-    private final Map<Query, Boolean> results = new HashMap<>();
+    // By identity: a query's own hash walks its whole tree, dearer than running it here. Alerts with the same text
+    // share one parsed query (the subscription index keeps one per text), so each is still run once per notice.
+    private final Map<Query, Boolean> results = new IdentityHashMap<>();
+    private final Map<Set<String>, Boolean> holds = new IdentityHashMap<>();
 
     private MatchableNotice(NoticeTerms terms, Supplier<NoticeText> text) {
         this.terms = terms;
@@ -58,8 +61,8 @@ public final class MatchableNotice {
     }
 
     /**
-     * Whether {@code query} matches this notice; each query is run once per notice however many alerts hold it, and
-     * callers on several threads (streams) share one notice.
+     * Whether {@code query} matches this notice, run once per notice for each query object, and callers on several
+     * threads (streams) share one notice.
      */
     synchronized boolean matches(Query query) {
         return results.computeIfAbsent(query, q -> {
@@ -73,13 +76,15 @@ public final class MatchableNotice {
 
     /** Whether this notice holds one of {@code keys} ({@link TextFilter#key}s). */
     synchronized boolean holdsAny(Set<String> keys) {
-        Set<String> terms = held();
-        for (String key : keys) {
-            if (terms.contains(key)) {
-                return true;
+        return holds.computeIfAbsent(keys, wanted -> {
+            Set<String> terms = held();
+            for (String key : wanted) {
+                if (terms.contains(key)) {
+                    return true;
+                }
             }
-        }
-        return false;
+            return false;
+        });
     }
 
     /** Every term this notice holds in each field of the search index, as {@link TextFilter#key}s. */

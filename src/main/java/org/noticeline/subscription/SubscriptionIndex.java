@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.noticeline.catalog.CatalogStore;
+import org.noticeline.catalog.model.Catalog;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.notice.NoticeFilter;
 import org.noticeline.search.MatchableNotice;
@@ -66,6 +67,9 @@ public class SubscriptionIndex {
     private final Set<IndexedSubscription> everything = new LinkedHashSet<>();
     private long version = -1;
     private long notices;
+    /** One parsed query per text, so that a notice runs each text once however many alerts share it. */
+    private final Map<String, TextFilter> parsed = new HashMap<>();
+    private Catalog parsedWith;
 
     /** Brings the index up to what has committed; cheap (one read of the counter) when nothing has. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -97,8 +101,22 @@ public class SubscriptionIndex {
      * longer knows) matches nothing, rather than everything, until its owner changes it.
      */
     private TextFilter text(String id, SubscriptionFilter filter) {
+        if (filter.q() == null) {
+            return TextFilter.NONE;
+        }
+        Catalog now = catalog.catalog();
+        if (now != parsedWith) {
+            parsed.clear();
+            parsedWith = now;
+        }
+        TextFilter known = parsed.get(filter.q());
+        if (known != null) {
+            return known;
+        }
         try {
-            return filter.text(catalog.catalog(), config.search());
+            TextFilter text = filter.text(now, config.search());
+            parsed.put(filter.q(), text);
+            return text;
         } catch (QuerySyntaxException e) {
             LOG.warnf("subscription %s: its query no longer reads (%s); it matches nothing until it is changed", id, e.getMessage());
             return TextFilter.unreadable(filter.q());
