@@ -110,10 +110,10 @@ class BatchWriteTest {
     @Test
     void aSyntheticCorpusLoadsThroughTheWritePathAndAgainChangesNothing() {
         SyntheticNotices synthetic = new SyntheticNotices(catalog.catalog(), 9501, LocalDate.of(1995, 1, 1), LocalDate.of(1995, 12, 31));
-        SyntheticCorpus.LoadReport first = corpus.load(synthetic, 9501, 1_200, 2);
+        SyntheticCorpus.LoadReport first = corpus.load(synthetic, 1_200, 2);
         assertThat(first.created()).isEqualTo(1_200);
         assertThat(stored(synthetic.make(0, 1_200))).isEqualTo(1_200);
-        SyntheticCorpus.LoadReport again = corpus.load(synthetic, 9501, 1_200, 2);
+        SyntheticCorpus.LoadReport again = corpus.load(synthetic, 1_200, 2);
         assertThat(again.created()).isZero();
         assertThat(again.unchanged()).isEqualTo(1_200);
     }

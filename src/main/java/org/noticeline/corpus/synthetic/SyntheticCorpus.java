@@ -34,15 +34,25 @@ public class SyntheticCorpus {
     NoticeService notices;
 
     /** What a load did, and how fast. */
-    public record LoadReport(long seed, int requested, int created, int unchanged, long millis, double perSecond) {
+    public record LoadReport(int requested, int created, int unchanged, long millis, double perSecond) {
     }
 
     public LoadReport load(int count, long seed) {
-        return load(new SyntheticNotices(catalog.catalog(), seed), seed, count, Runtime.getRuntime().availableProcessors());
+        return load(new SyntheticNotices(catalog.catalog(), seed), count, Runtime.getRuntime().availableProcessors());
     }
 
-    /** Notices 0 to {@code count - 1} of {@code synthetic}, by {@code writers} threads; the first failed batch fails the load. */
-    public LoadReport load(SyntheticNotices synthetic, long seed, int count, int writers) {
+    /** Notices 0 to {@code count - 1} of {@code synthetic}, made batch by batch in the writers, so memory stays flat. */
+    public LoadReport load(SyntheticNotices synthetic, int count, int writers) {
+        return write(count, writers, synthetic::make);
+    }
+
+    /** Notices made before, written as a load writes them: what the write path alone achieves. */
+    public LoadReport write(List<NoticeContent> made, int writers) {
+        return write(made.size(), writers, (from, size) -> made.subList(from, from + size));
+    }
+
+    /** Batches {@code 0..count-1} by {@code writers} threads, each batch made by {@code batches}; the first failed batch fails the load. */
+    private LoadReport write(int count, int writers, java.util.function.BiFunction<Integer, Integer, List<NoticeContent>> batches) {
         NoticeService.Author author = NoticeService.Author.of(AUTHOR, NoticeOrigin.API);
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, writers), task -> {
@@ -51,26 +61,25 @@ public class SyntheticCorpus {
             return thread;
         });
         try {
-            List<Future<int[]>> batches = new ArrayList<>();
+            List<Future<int[]>> written = new ArrayList<>();
             for (int first = 0; first < count; first += BATCH) {
                 int from = first;
                 int size = Math.min(BATCH, count - first);
-                batches.add(pool.submit(() -> {
-                    // Made in the writer, so generation is spread over the writers too.
-                    List<NoticeContent> batch = synthetic.make(from, size);
+                written.add(pool.submit(() -> {
+                    List<NoticeContent> batch = batches.apply(from, size);
                     int created = (int) notices.createAll(batch, author).stream().filter(w -> w.outcome() == NoticeService.Outcome.CREATED).count();
                     return new int[]{created, size - created};
                 }));
             }
             int created = 0;
             int unchanged = 0;
-            for (Future<int[]> batch : batches) {
+            for (Future<int[]> batch : written) {
                 int[] done = batch.get();
                 created += done[0];
                 unchanged += done[1];
             }
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-            LoadReport report = new LoadReport(seed, count, created, unchanged, millis, count * 1000.0 / millis);
+            LoadReport report = new LoadReport(count, created, unchanged, millis, count * 1000.0 / millis);
             LOG.infof("synthetic corpus: %s", report);
             return report;
         } catch (InterruptedException e) {
