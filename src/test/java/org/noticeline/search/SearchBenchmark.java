@@ -279,9 +279,6 @@ class SearchBenchmark {
             em.createNativeQuery("alter table bench_fts add primary key (id)").executeUpdate();
             em.createNativeQuery("create index ix_bench_fts on bench_fts using gin (tsv)").executeUpdate();
             em.createNativeQuery("analyze bench_fts").executeUpdate();
-            em.createNativeQuery("analyze notice").executeUpdate();
-            em.createNativeQuery("analyze notice_rule").executeUpdate();
-            em.createNativeQuery("analyze notice_platform").executeUpdate();
         });
     }
 

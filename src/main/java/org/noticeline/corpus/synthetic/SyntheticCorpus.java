@@ -32,6 +32,8 @@ public class SyntheticCorpus {
     CatalogStore catalog;
     @Inject
     NoticeService notices;
+    @Inject
+    TableStatistics statistics;
 
     /** What a load did, and how fast. */
     public record LoadReport(int requested, int created, int unchanged, long millis, double perSecond) {
@@ -73,11 +75,18 @@ public class SyntheticCorpus {
             }
             int created = 0;
             int unchanged = 0;
+            // Statistics again each time the load has doubled the notices written: a handful of cheap ANALYZEs per load.
+            int refreshAt = BATCH * 2;
             for (Future<int[]> batch : written) {
                 int[] done = batch.get();
                 created += done[0];
                 unchanged += done[1];
+                if (created >= refreshAt) {
+                    statistics.refresh();
+                    refreshAt = created * 2;
+                }
             }
+            statistics.refresh();
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
             LoadReport report = new LoadReport(count, created, unchanged, millis, count * 1000.0 / millis);
             LOG.infof("synthetic corpus: %s", report);
