@@ -346,7 +346,7 @@ public class NoticeService {
         apply(content, hash, notice, author, now);
         notice.revision++;
         notice.persist();
-        NoticeRevision.record(notice, notice.revision, json, author.name(), now, null);
+        NoticeRevision.record(notice, notice.revision, json, hash, author.name(), now, null);
         return notice;
     }
 

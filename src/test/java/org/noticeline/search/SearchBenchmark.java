@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *     bulk load), and before that {@code NOTICELINE_BENCHMARK_SINGLE_NOTICES} (1,000) one create per transaction;</li>
  * <li>times a full rebuild of the index ({@link SearchIndex#rebuild()});</li>
  * <li>runs a fixed {@link #MIX} of queries through {@link NoticeSearch#search} (what {@code GET /api/search} runs: facets,
- *     snippets, 20 hits), 3 warm-up rounds and 20 timed, p50/p95/p99;</li>
+ *     snippets, 20 hits), 10 warm-up rounds and 30 timed, p50/p95/p99;</li>
  * <li>times how long a notice written through {@link NoticeService#create} takes to become searchable (10 notices);</li>
  * <li>on PostgreSQL, answers the same mix with full-text search ({@code tsvector}, GIN, {@code websearch_to_tsquery},
  *     {@code ts_rank}, {@code ts_headline}, facet counts by {@code GROUP BY}) on the same notices, in a table the benchmark
@@ -59,8 +59,9 @@ class SearchBenchmark {
         }
     }
 
-    private static final int WARMUP = 3;
-    private static final int ROUNDS = 20;
+    /** A service that has answered a few hundred queries: the JIT has compiled the search's loops. */
+    private static final int WARMUP = 10;
+    private static final int ROUNDS = 30;
     private static final int LIMIT = 20;
     private static final LocalDate FROM = LocalDate.of(2020, 1, 1);
     private static final LocalDate TO = LocalDate.of(2021, 12, 31);
