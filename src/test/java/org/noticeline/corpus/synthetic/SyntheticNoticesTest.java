@@ -58,7 +58,7 @@ class SyntheticNoticesTest {
         Map<String, Long> languages = notices.stream().collect(Collectors.groupingBy(NoticeContent::language, Collectors.counting()));
         assertThat(languages.keySet()).containsExactlyInAnyOrder("en", "de", "fr", "pt");
         assertThat(languages.get("en")).isBetween(N * 70L / 100, N * 90L / 100);
-        // No proceeding had opened by 1995; over the default ten years a few percent of the notices belong to one (the catalog has 17).
+        // No proceeding had opened by 1995; over the default ten years a few percent of the notices belong to one (the catalog has 18).
         assertThat(notices).allSatisfy(n -> assertThat(n.proceeding()).isNull());
         assertThat(new SyntheticNotices(CATALOG, 1).make(0, N).stream().filter(n -> n.proceeding() != null).count()).isBetween(N / 100L, N / 5L);
         assertThat(notices.stream().map(NoticeContent::authority).distinct().count()).isEqualTo(CATALOG.authorities().size());
