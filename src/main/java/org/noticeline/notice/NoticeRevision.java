@@ -36,11 +36,16 @@ public class NoticeRevision extends PanacheEntityBase {
 
     /** Appends a version to {@code notice}'s history; the caller's transaction persists it. */
     public static NoticeRevision record(Notice notice, int number, String snapshot, String changedBy, Instant changedAt, String note) {
+        return record(notice, number, snapshot, Sha256.hex(snapshot), changedBy, changedAt, note);
+    }
+
+    /** {@link #record} of a snapshot whose hash the caller has already computed. */
+    static NoticeRevision record(Notice notice, int number, String snapshot, String snapshotHash, String changedBy, Instant changedAt, String note) {
         NoticeRevision revision = new NoticeRevision();
         revision.notice = notice;
         revision.number = number;
         revision.snapshot = snapshot;
-        revision.contentHash = Sha256.hex(snapshot);
+        revision.contentHash = snapshotHash;
         revision.changedBy = changedBy;
         revision.changedAt = changedAt;
         revision.note = note;

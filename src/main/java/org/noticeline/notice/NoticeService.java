@@ -20,8 +20,12 @@ import org.noticeline.linking.LinkerProvider;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one way a notice is created, revised, published, withdrawn, restored, re-linked, recreated from an archive or
@@ -119,6 +123,57 @@ public class NoticeService {
                     : new BatchResult(w, null, errors));
         }
         return results;
+    }
+
+    /**
+     * Many new notices at once, the bulk load's {@link #create}, in the caller's transaction (or one of its own). Each
+     * notice is written as a single create writes it: validated, linked, its first revision, a {@code created} change
+     * with its state; one already stored with the same content is {@code UNCHANGED}. Every notice is checked before
+     * any is written, and one that is invalid, repeats a slug of the batch or takes a slug in use with other content
+     * fails the whole batch with an error naming it ({@code notices[i]}, its slug), so nothing of the batch is stored.
+     * Only the round trips are fewer: one lookup of the batch's slugs, and the changes appended as one JDBC batch.
+     */
+    @Transactional
+    public List<Written> createAll(List<NoticeContent> contents, Author author) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> slugs = new LinkedHashSet<>();
+        for (int i = 0; i < contents.size(); i++) {
+            NoticeContent content = contents.get(i);
+            String item = "notices[" + i + "]";
+            String named = item + " ('" + FieldError.excerpt(content.slug()) + "'): ";
+            problems(content, author).forEach(e -> errors.add(new FieldError(item + "." + e.field(), e.value(), named + e.message())));
+            if (content.slug() != null && !slugs.add(content.slug())) {
+                errors.add(new FieldError(item + ".slug", content.slug(), named + "the batch has this slug twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidException(errors);
+        }
+        Map<String, Notice> existing = new HashMap<>();
+        if (!slugs.isEmpty()) {
+            Notice.<Notice>find("slug in ?1", slugs).withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(n -> existing.put(n.slug, n));
+        }
+        List<Written> written = new ArrayList<>();
+        List<ChangeLog.Entry> logged = new ArrayList<>();
+        for (int i = 0; i < contents.size(); i++) {
+            NoticeContent content = contents.get(i);
+            String json = NoticeSnapshots.toJson(content);
+            String hash = Sha256.hex(json);
+            Notice notice = existing.get(content.slug());
+            if (notice != null && hash.equals(notice.contentHash)) {
+                written.add(new Written(Outcome.UNCHANGED, notice));
+                continue;
+            }
+            if (notice != null) {
+                throw new ConflictException("notices[" + i + "]: a notice '" + content.slug() + "' exists with other content; nothing of the batch was written",
+                        List.of(new FieldError("notices[" + i + "].slug", content.slug(), "'" + content.slug() + "' is taken by an existing notice")));
+            }
+            notice = stored(newNotice(NoticeStatus.PUBLISHED, now()), content, json, hash, author);
+            logged.add(entry(ChangeKind.CREATED, notice, author.name()));
+            written.add(new Written(Outcome.CREATED, notice));
+        }
+        changes.appendAll(logged);
+        return written;
     }
 
     /** A new notice made from a document, stored with it; a slug in use is a conflict whatever the content. */
@@ -272,18 +327,27 @@ public class NoticeService {
                     + " replaces it", List.of(new FieldError("slug", content.slug(), "'" + content.slug() + "' is taken by an existing notice")));
         }
         Outcome outcome = notice == null ? Outcome.CREATED : Outcome.UPDATED;
-        Instant now = now();
-        if (notice == null) {
-            notice = new Notice();
-            notice.ingestedAt = now;
-            notice.status = initialStatus;
-        }
+        Notice written = stored(notice == null ? newNotice(initialStatus, now()) : notice, content, json, hash, author);
+        log(outcome == Outcome.CREATED ? ChangeKind.CREATED : ChangeKind.REVISED, written, author.name());
+        return new Written(outcome, written);
+    }
+
+    private static Notice newNotice(NoticeStatus status, Instant now) {
+        Notice notice = new Notice();
+        notice.ingestedAt = now;
+        notice.status = status;
+        return notice;
+    }
+
+    /** {@code content} as the notice's next revision, both persisted; the change is the caller's to log. */
+    private Notice stored(Notice notice, NoticeContent content, String json, String hash, Author author) {
+        // A new notice was ingested now: its first revision has the same time, as it always had.
+        Instant now = notice.id == null ? notice.ingestedAt : now();
         apply(content, hash, notice, author, now);
         notice.revision++;
         notice.persist();
-        NoticeRevision.record(notice, notice.revision, json, author.name(), now, null);
-        log(outcome == Outcome.CREATED ? ChangeKind.CREATED : ChangeKind.REVISED, notice, author.name());
-        return new Written(outcome, notice);
+        NoticeRevision.record(notice, notice.revision, json, hash, author.name(), now, null);
+        return notice;
     }
 
     private void apply(NoticeContent content, String contentHash, Notice notice, Author author, Instant at) {
@@ -365,7 +429,12 @@ public class NoticeService {
 
     /** The change just made to {@code notice}, seen by everyone when the notice now is. */
     private void log(ChangeKind kind, Notice notice, String by) {
-        changes.append(kind, notice.id, notice.slug, notice.revision, notice.status.seenByEveryone(), by, notice.updatedAt, NoticeStates.of(notice));
+        changes.append(entry(kind, notice, by));
+    }
+
+    private static ChangeLog.Entry entry(ChangeKind kind, Notice notice, String by) {
+        return new ChangeLog.Entry(kind, notice.id, notice.slug, notice.revision, notice.status.seenByEveryone(), by, notice.updatedAt,
+                NoticeStates.of(notice));
     }
 
     private static void precondition(Notice notice, String slug, IfMatch ifMatch) {

@@ -34,7 +34,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -233,6 +237,8 @@ public class SearchIndex implements ChangeConsumer {
             directory = FSDirectory.open(dir);
             IndexWriterConfig settings = new IndexWriterConfig(new StandardAnalyzer());
             settings.setCommitOnClose(false);
+            // A rebuild adds every notice at once: a larger buffer makes fewer, larger segments and so fewer merges.
+            settings.setRAMBufferSizeMB(64);
             writer = new IndexWriter(directory, settings);
             searchers = new SearcherManager(writer, FacetedSearcher.factory(facetsConfig));
             documents = new NoticeDocuments(facetsConfig, json);
@@ -266,23 +272,12 @@ public class SearchIndex implements ChangeConsumer {
             // The log's position before reading: every change up to it is in what the pages read.
             long head = log.head();
             writer.deleteAll();
-            int count = 0;
-            long after = 0;
-            while (!closing) {
-                long from = after;
-                List<Notice> page = QuarkusTransaction.requiringNew().call(() -> {
-                    List<Notice> notices = Notice.<Notice>find("id > ?1 and status in ?2 order by id", from, PUBLIC).page(0, PAGE).list();
-                    for (Notice notice : notices) {
-                        writer.updateDocument(new Term(SearchFields.SLUG, notice.slug), documents.of(notice));
-                    }
-                    return notices;
-                });
-                count += page.size();
-                if (page.size() < PAGE) {
-                    break;
-                }
-                after = page.get(page.size() - 1).id;
-            }
+            // Read before the pages, after the head: a notice with a larger id committed after the head, so it comes as a change.
+            long last = QuarkusTransaction.requiringNew().call(() -> {
+                Object max = Notice.getEntityManager().createQuery("select max(n.id) from Notice n").getSingleResult();
+                return max == null ? 0L : ((Number) max).longValue();
+            });
+            int count = indexPages(last);
             if (closing) {
                 return;
             }
@@ -295,6 +290,52 @@ public class SearchIndex implements ChangeConsumer {
             LOG.errorf(e, "rebuilding the search index failed");
             throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
         }
+    }
+
+    /**
+     * Every public notice with an id up to {@code last}, in pages of {@value #PAGE} ids, one page per core at a time:
+     * reading a page waits on the database and making its documents is CPU work, so the two overlap. Pages are disjoint
+     * and the index was emptied, so each notice is added once.
+     */
+    private int indexPages(long last) throws IOException {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pages = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "search-rebuild-page");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Integer>> indexed = new ArrayList<>();
+            for (long from = 0; from < last; from += PAGE) {
+                long after = from;
+                indexed.add(pages.submit(() -> closing ? 0 : indexPage(after, after + PAGE)));
+            }
+            int count = 0;
+            for (Future<Integer> page : indexed) {
+                count += page.get();
+            }
+            return count;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while rebuilding", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pages.shutdownNow();
+        }
+    }
+
+    private int indexPage(long after, long upTo) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Notice> notices = Notice.<Notice>find("id > ?1 and id <= ?2 and status in ?3", after, upTo, PUBLIC).list();
+            for (Notice notice : notices) {
+                writer.addDocument(documents.of(notice));
+            }
+            return notices.size();
+        });
     }
 
     private void finishRebuild(long head, int count, long started) throws IOException {
