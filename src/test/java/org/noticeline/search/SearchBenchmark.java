@@ -221,7 +221,7 @@ class SearchBenchmark {
     private long lucene(Mix mix) {
         NoticeFilter filter = new NoticeFilter(mix.platforms(), mix.rules(), List.of(), List.of(), List.of(), List.of(), List.of(), mix.from(), mix.to(),
                 false, LIMIT, null);
-        SearchResult result = search.search(new SearchRequest(mix.q(), filter, SearchSort.RELEVANCE, null));
+        SearchResult result = search.search(new SearchRequest(mix.q(), filter, SearchSort.RELEVANCE, null, null));
         assertThat(result.facets()).isNotEmpty();
         return result.total();
     }
@@ -295,7 +295,7 @@ class SearchBenchmark {
             NoticeFilter filter = new NoticeFilter(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, false, LIMIT, null);
             notices.create(content, author, null);
             long committed = System.nanoTime();
-            while (search.search(new SearchRequest(word, filter, SearchSort.RELEVANCE, null)).total() == 0) {
+            while (search.search(new SearchRequest(word, filter, SearchSort.RELEVANCE, null, null)).total() == 0) {
                 assertThat(System.nanoTime() - committed).as("searchable within a minute").isLessThan(60_000_000_000L);
                 sleep(5);
             }
