@@ -110,7 +110,10 @@ class SearchApiTest {
         Pattern verif = Pattern.compile("\\bverif", Pattern.CASE_INSENSITIVE);
         Set<String> expected = new HashSet<>();
         SearchTesting.timeline(Map.of()).forEach(n -> {
-            if (verif.matcher(SearchTesting.text((String) n.get("slug"))).find()) {
+            // Words as the index reads them, accents folded: the French "vérification" starts with "verif" too.
+            String folded = java.text.Normalizer.normalize(SearchTesting.text((String) n.get("slug")), java.text.Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}", "");
+            if (verif.matcher(folded).find()) {
                 expected.add((String) n.get("slug"));
             }
         });
