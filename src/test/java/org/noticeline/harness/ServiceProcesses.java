@@ -495,7 +495,8 @@ public final class ServiceProcesses implements AfterAllCallback, TestWatcher, Au
         return String.join("\n", java.util.Arrays.asList(all).subList(Math.max(0, all.length - lines), all.length));
     }
 
-    private static void sleep(long millis) {
+    /** Thread.sleep for tests: an interrupt ends the test rather than being swallowed. */
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -17,6 +17,7 @@ import org.noticeline.notice.NoticeContent;
 import org.noticeline.notice.NoticeFilter;
 import org.noticeline.notice.NoticeOrigin;
 import org.noticeline.notice.NoticeService;
+import org.noticeline.harness.ServiceProcesses;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -297,7 +298,7 @@ class SearchBenchmark {
             long committed = System.nanoTime();
             while (search.search(new SearchRequest(word, filter, SearchSort.RELEVANCE, null, null)).total() == 0) {
                 assertThat(System.nanoTime() - committed).as("searchable within a minute").isLessThan(60_000_000_000L);
-                sleep(5);
+                ServiceProcesses.sleep(5);
             }
             millis.add((System.nanoTime() - committed) / 1e6);
         }
@@ -306,16 +307,7 @@ class SearchBenchmark {
 
     private void awaitIndexed() {
         while (!index.ready() || index.position() < log.head()) {
-            sleep(200);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            ServiceProcesses.sleep(200);
         }
     }
 

@@ -2,6 +2,7 @@ package org.noticeline.search;
 
 import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.noticeline.harness.ServiceProcesses;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,7 +34,7 @@ public final class SearchTesting {
         long end = System.nanoTime() + 60_000_000_000L;
         while (given().queryParam("q", "").get("/api/search").statusCode() == 503) {
             assertThat(System.nanoTime()).as("the index is ready within a minute").isLessThan(end);
-            sleep(100);
+            ServiceProcesses.sleep(100);
         }
     }
 
@@ -41,7 +42,7 @@ public final class SearchTesting {
         long end = System.nanoTime() + 2_000_000_000L;
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("within 2 seconds").isLessThan(end);
-            sleep(25);
+            ServiceProcesses.sleep(25);
         }
     }
 
@@ -105,14 +106,5 @@ public final class SearchTesting {
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
                 config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

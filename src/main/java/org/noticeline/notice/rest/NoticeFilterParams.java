@@ -15,6 +15,7 @@ import org.noticeline.notice.NoticeType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -112,9 +113,9 @@ public class NoticeFilterParams {
     }
 
     /** The {@code asOf} parameter: a change-log position (the record as it stood after that change), if given. */
-    public static java.util.OptionalLong asOf(List<String> raw) {
+    public static OptionalLong asOf(List<String> raw) {
         String position = QueryValues.single("asOf", raw);
-        return position == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(QueryValues.number("asOf", position, 0, Long.MAX_VALUE, 0));
+        return position == null ? OptionalLong.empty() : OptionalLong.of(QueryValues.number("asOf", position, 0, Long.MAX_VALUE, 0));
     }
 
     /** The {@code from} given, for a form that shows it again (after {@link #toFilter} has refused repeats). */
