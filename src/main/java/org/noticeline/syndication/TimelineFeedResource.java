@@ -12,6 +12,7 @@ import org.noticeline.catalog.CatalogStore;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.search.NoticeSearch;
 import org.noticeline.search.rest.TextFilterParams;
+import org.noticeline.web.ConditionalGet;
 
 import java.util.Date;
 

@@ -1,4 +1,4 @@
-package org.noticeline.syndication;
+package org.noticeline.web;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -10,18 +10,19 @@ import java.time.temporal.ChronoUnit;
  * Whether a conditional GET may be answered 304, as RFC 9110 (13.2.2) orders it: {@code If-None-Match} decides
  * when it is sent (weak comparison, so a proxy that weakened the tag still matches); only without it does
  * {@code If-Modified-Since}, at the one-second precision of HTTP dates. JAX-RS's own evaluation answers 304 on a
- * date even when the tags differ, which would hide a change that kept the newest entry's time (a relink).
+ * date even when the tags differ, which would hide a change that kept the newest entry's time (a relink). A response
+ * with no {@code lastModified} (pages) is revalidated by its tag alone.
  */
-final class ConditionalGet {
+public final class ConditionalGet {
 
     private ConditionalGet() {
     }
 
-    static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
+    public static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
         if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
             return matches(ifNoneMatch, etag);
         }
-        if (ifModifiedSince == null || ifModifiedSince.isBlank()) {
+        if (lastModified == null || ifModifiedSince == null || ifModifiedSince.isBlank()) {
             return false;
         }
         try {

@@ -1,4 +1,4 @@
-package org.noticeline.syndication;
+package org.noticeline.web;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +33,11 @@ class ConditionalGetTest {
         assertThat(ConditionalGet.notModified(null, "yesterday", TAG, CHANGED)).isFalse();
         assertThat(ConditionalGet.notModified(null, null, TAG, CHANGED)).isFalse();
         assertThat(ConditionalGet.notModified("", " ", TAG, CHANGED)).isFalse();
+    }
+
+    @Test
+    void withoutALastModifiedOnlyTheTagDecides() {
+        assertThat(ConditionalGet.notModified(null, "Mon, 14 Apr 2025 11:00:00 GMT", TAG, null)).isFalse();
+        assertThat(ConditionalGet.notModified("W/\"abc\"", "Mon, 14 Apr 2025 11:00:00 GMT", TAG, null)).isTrue();
     }
 }

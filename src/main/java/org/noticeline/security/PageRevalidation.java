@@ -1,0 +1,123 @@
+package org.noticeline.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.noticeline.hash.Sha256;
+import org.noticeline.web.ConditionalGet;
+
+import java.lang.annotation.Annotation;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Caching headers and {@code 304} for every public page and JSON answer that does not set its own (feeds, exports, the
+ * stream and personal pages do; a notice's own tag is its revision, which {@code If-Match} writes are checked against). The body is rendered here, once, so that its tag is the hash of the bytes sent:
+ * it changes exactly when the answer does, on every replica alike, with no clock and no state. The tag is weak
+ * because compression, negotiated after this, changes the bytes but not the meaning.
+ * <p>
+ * What a token or a session reads can hold drafts, and admin pages are for editors, so they are
+ * {@code private, no-store}; what anybody reads may be kept
+ * by a shared cache for {@value #MAX_AGE} seconds, and by a CDN served stale while it revalidates. A {@code 304} saves the transfer; the
+ * render is what the page cache of [9/9] will save next.
+ */
+public class PageRevalidation {
+
+    static final int MAX_AGE = 30;
+    /**
+     * Browsers revalidate every time (a 304 costs little, and a reader who reloads after a change sees it); shared
+     * caches keep a copy for {@value #MAX_AGE} seconds. No {@code stale-while-revalidate} here: browsers honour it too.
+     */
+    static final String PUBLIC = "public, max-age=0, s-maxage=" + MAX_AGE;
+    /** RFC 9213: read by CDNs only, which may also answer from a stale copy while they fetch a fresh one. */
+    static final String CDN_CACHE_CONTROL = "CDN-Cache-Control";
+    static final String CDN = "public, max-age=" + MAX_AGE + ", stale-while-revalidate=60";
+    static final String PERSONAL = "private, no-store";
+    /** {@code Accept} chooses between the paged list and an export on the same path; encoding is negotiated. */
+    static final String VARY = "Accept, Accept-Encoding";
+
+    private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
+    /** Our view classes that are not records (list pages) are written by Jackson like the rest. */
+    private static final String OUR_VIEWS = "org.noticeline";
+
+    @Inject
+    Caller caller;
+    @Inject
+    ObjectMapper mapper;
+
+    @ServerResponseFilter
+    public void revalidate(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
+        String method = request.getMethod();
+        if (response.getStatus() != Response.Status.OK.getStatusCode() || response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)
+                || response.getHeaders().containsKey(HttpHeaders.ETAG) || !(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))) {
+            return;
+        }
+        byte[] body = body(response);
+        if (body == null) {
+            return;
+        }
+        // Read after the entity is replaced: replacing it builds the response's headers anew.
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        String path = request.getUriInfo().getPath();
+        if (caller.authenticated() || path.startsWith("/admin") || path.startsWith("/api/admin")) {
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, PERSONAL);
+            return;
+        }
+        String etag = "W/\"" + Sha256.hex(body).substring(0, 32) + "\"";
+        headers.putSingle(HttpHeaders.ETAG, etag);
+        headers.putSingle(HttpHeaders.CACHE_CONTROL, PUBLIC);
+        headers.putSingle(CDN_CACHE_CONTROL, CDN);
+        headers.putSingle(HttpHeaders.VARY, VARY);
+        if (ConditionalGet.notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), null, etag, null)) {
+            response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
+            response.setEntity(null);
+            headers.remove(HttpHeaders.CONTENT_TYPE);
+        }
+    }
+
+    /**
+     * The bytes a page or a JSON answer will send, now in the entity; null for what is streamed or already bytes (feeds,
+     * exports, documents), which keep their own headers.
+     */
+    private byte[] body(ContainerResponseContext response) throws JsonProcessingException {
+        Object entity = response.getEntity();
+        MediaType type = response.getMediaType();
+        if (type == null || entity == null) {
+            return null;
+        }
+        if (entity instanceof TemplateInstance page) {
+            String text = page.render();
+            response.setEntity(text, NO_ANNOTATIONS, type);
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        boolean html = MediaType.TEXT_HTML_TYPE.isCompatible(type);
+        boolean json = MediaType.APPLICATION_JSON_TYPE.isCompatible(type);
+        if (entity instanceof String text && (html || json)) {
+            // Pages arrive rendered: Quarkus REST renders a template before the filters run.
+            return text.getBytes(charset(type));
+        }
+        if (json && (entity instanceof Record || entity instanceof Collection<?> || entity instanceof Map<?, ?>
+                || entity.getClass().getPackageName().startsWith(OUR_VIEWS))) {
+            byte[] bytes = mapper.writeValueAsBytes(entity);
+            response.setEntity(bytes, NO_ANNOTATIONS, type);
+            return bytes;
+        }
+        return null;
+    }
+
+    private static Charset charset(MediaType type) {
+        String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+    }
+}
