@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# The [9/9] load figures: the packaged service (embedded H2, the shipped corpus) under wrk at 64 connections, on a
+# timeline page, a notice page, a search, a feed and an API list, and nginx serving saved copies of the same bytes in
+# the same run, as the ceiling. Prints a Markdown table: requests/s, p50, p99, the service's CPU and resident memory.
+#
+#   ./mvnw -DskipTests package && src/bench/load.sh [seconds per path, default 10]
+#
+# Environment: CONNECTIONS (64), THREADS (2), PORT (18080), NGINX_PORT (18081), JAVA_OPTS (the README's, by default).
+# Rate limits are off for the run: one loopback client is the whole load. Talks to 127.0.0.1 only.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+seconds=${1:-10}
+connections=${CONNECTIONS:-64}
+threads=${THREADS:-2}
+port=${PORT:-18080}
+nginx_port=${NGINX_PORT:-18081}
+java_opts=${JAVA_OPTS:-}
+jar=target/quarkus-app/quarkus-run.jar
+[ -f "$jar" ] || { echo "no $jar: run ./mvnw -DskipTests package first" >&2; exit 2; }
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null
+fi
+
+work=$(mktemp -d /tmp/noticeline-load.XXXXXX)
+chmod 755 "$work"  # nginx workers run as nobody and read the saved copies
+cleanup() {
+  [ -n "${service:-}" ] && kill "$service" 2>/dev/null || true
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+# shellcheck disable=SC2086
+java $java_opts -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -Dnoticeline.data-dir="$work/data" \
+  -Dnoticeline.rate-limits.enabled=false -jar "$jar" >"$work/service.log" 2>&1 &
+service=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+# The search index is rebuilt in the background; search answers 503 until it has caught up.
+for _ in $(seq 1 120); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/search?q=risk")" = 200 ] && break
+  sleep 1
+done
+
+notice=$(curl -sf "http://127.0.0.1:$port/api/notices?limit=1" | sed -E 's/.*"slug":"([^"]+)".*/\1/')
+paths=("/platforms/x" "/notices/$notice" "/search?q=risk+assessment" "/feeds/notices.atom" "/api/notices?platform=x")
+
+mkdir -p "$work/www"
+{
+  echo "worker_processes 2; pid $work/nginx.pid; error_log $work/nginx.err; daemon on;"
+  echo "events { worker_connections 1024; }"
+  echo "http { access_log off; client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;"
+  echo "  uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;"
+  echo "  server { listen 127.0.0.1:$nginx_port; default_type text/html;"
+  i=0
+  for path in "${paths[@]}"; do
+    curl -sf "http://127.0.0.1:$port$path" -o "$work/www/$i"
+    echo "    location = ${path%%\?*} { alias $work/www/$i; }"
+    i=$((i + 1))
+  done
+  echo "  }"
+  echo "}"
+} >"$work/nginx.conf"
+mkdir -p "$work/tmp"
+nginx -c "$work/nginx.conf" -p "$work"
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$service/stat"; }
+rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$service/status"; }
+# wrk's latency distribution in milliseconds, whatever unit it printed.
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else if (v ~ /s$/) print v * 1000; else print v }'; }
+measure() {
+  local out rps p50 p99
+  out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$1")
+  rps=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
+  p50=$(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
+  p99=$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
+  echo "$rps $p50 $p99"
+}
+
+hz=$(getconf CLK_TCK)
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d GiB", $2 / 1048576}' /proc/meminfo); $(date -u +%Y-%m-%d); $connections connections, ${seconds}s per path; JAVA_OPTS='${java_opts}'"
+echo "Corpus: $(curl -sf "http://127.0.0.1:$port/api/notices?limit=1" >/dev/null && echo shipped), start-up RSS $(rss_mb) MB"
+echo
+echo "| path | service req/s | p50 ms | p99 ms | CPU % | RSS MB | nginx req/s | nginx p99 ms | ratio |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for path in "${paths[@]}"; do
+  before=$(cpu_ticks)
+  read -r rps p50 p99 < <(measure "http://127.0.0.1:$port$path")
+  cpu=$(( ($(cpu_ticks) - before) * 100 / hz / seconds ))
+  read -r nrps _ np99 < <(measure "http://127.0.0.1:$nginx_port${path%%\?*}")
+  ratio=$(awk -v a="$rps" -v b="$nrps" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+  echo "| \`$path\` | $rps | $p50 | $p99 | $cpu | $(rss_mb) | $nrps | $np99 | $ratio |"
+done
