@@ -2,7 +2,6 @@ package org.noticeline.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -23,13 +22,14 @@ import java.util.Map;
 
 /**
  * Caching headers and {@code 304} for every public page and JSON answer that does not set its own (feeds, exports, the
- * stream and personal pages do; a notice's own tag is its revision, which {@code If-Match} writes are checked against). The body is rendered here, once, so that its tag is the hash of the bytes sent:
- * it changes exactly when the answer does, on every replica alike, with no clock and no state. The tag is weak
+ * stream and personal pages do; a notice's own tag is its revision, which {@code If-Match} writes are checked
+ * against). The body is turned into bytes here, once, so that its tag is the hash of the bytes sent: it changes exactly
+ * when the answer does, on every replica alike, with no clock and no state. The tag is weak
  * because compression, negotiated after this, changes the bytes but not the meaning.
  * <p>
  * What a token or a session reads can hold drafts, and admin pages are for editors, so they are
- * {@code private, no-store}; what anybody reads may be kept
- * by a shared cache for {@value #MAX_AGE} seconds, and by a CDN served stale while it revalidates. A {@code 304} saves the transfer; the
+ * {@code private, no-store} (decided before any bytes are made); what anybody reads may be kept by a shared cache for
+ * {@value #MAX_AGE} seconds, and by a CDN served stale while it revalidates. A {@code 304} saves the transfer; the
  * render is what the page cache of [9/9] will save next.
  */
 public class PageRevalidation {
@@ -60,20 +60,20 @@ public class PageRevalidation {
     public void revalidate(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
         String method = request.getMethod();
         if (response.getStatus() != Response.Status.OK.getStatusCode() || response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)
-                || response.getHeaders().containsKey(HttpHeaders.ETAG) || !(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))) {
+                || response.getHeaders().containsKey(HttpHeaders.ETAG) || !(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
+                || !pageOrJson(response.getEntity(), response.getMediaType())) {
             return;
         }
-        byte[] body = body(response);
-        if (body == null) {
-            return;
-        }
-        // Read after the entity is replaced: replacing it builds the response's headers anew.
-        MultivaluedMap<String, Object> headers = response.getHeaders();
         String path = request.getUriInfo().getPath();
         if (caller.authenticated() || path.startsWith("/admin") || path.startsWith("/api/admin")) {
-            headers.putSingle(HttpHeaders.CACHE_CONTROL, PERSONAL);
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, PERSONAL);
             return;
         }
+        byte[] body = body(response.getEntity(), response.getMediaType());
+        // The bytes become the entity, so that they are encoded once; replacing it builds the headers anew, so they
+        // are read after.
+        response.setEntity(body, NO_ANNOTATIONS, response.getMediaType());
+        MultivaluedMap<String, Object> headers = response.getHeaders();
         String etag = "W/\"" + Sha256.hex(body).substring(0, 32) + "\"";
         headers.putSingle(HttpHeaders.ETAG, etag);
         headers.putSingle(HttpHeaders.CACHE_CONTROL, PUBLIC);
@@ -87,33 +87,21 @@ public class PageRevalidation {
     }
 
     /**
-     * The bytes a page or a JSON answer will send, now in the entity; null for what is streamed or already bytes (feeds,
-     * exports, documents), which keep their own headers.
+     * A rendered page (Quarkus REST renders a template before the filters run) or one of our JSON answers; not what is
+     * streamed or already bytes (feeds, exports, documents), which keep their own headers.
      */
-    private byte[] body(ContainerResponseContext response) throws JsonProcessingException {
-        Object entity = response.getEntity();
-        MediaType type = response.getMediaType();
-        if (type == null || entity == null) {
-            return null;
+    private static boolean pageOrJson(Object entity, MediaType type) {
+        if (entity == null || type == null) {
+            return false;
         }
-        if (entity instanceof TemplateInstance page) {
-            String text = page.render();
-            response.setEntity(text, NO_ANNOTATIONS, type);
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-        boolean html = MediaType.TEXT_HTML_TYPE.isCompatible(type);
         boolean json = MediaType.APPLICATION_JSON_TYPE.isCompatible(type);
-        if (entity instanceof String text && (html || json)) {
-            // Pages arrive rendered: Quarkus REST renders a template before the filters run.
-            return text.getBytes(charset(type));
-        }
-        if (json && (entity instanceof Record || entity instanceof Collection<?> || entity instanceof Map<?, ?>
-                || entity.getClass().getPackageName().startsWith(OUR_VIEWS))) {
-            byte[] bytes = mapper.writeValueAsBytes(entity);
-            response.setEntity(bytes, NO_ANNOTATIONS, type);
-            return bytes;
-        }
-        return null;
+        return entity instanceof String ? json || MediaType.TEXT_HTML_TYPE.isCompatible(type)
+                : json && (entity instanceof Record || entity instanceof Collection<?> || entity instanceof Map<?, ?>
+                || entity.getClass().getPackageName().startsWith(OUR_VIEWS));
+    }
+
+    private byte[] body(Object entity, MediaType type) throws JsonProcessingException {
+        return entity instanceof String text ? text.getBytes(charset(type)) : mapper.writeValueAsBytes(entity);
     }
 
     private static Charset charset(MediaType type) {
