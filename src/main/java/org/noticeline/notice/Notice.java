@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import org.noticeline.catalog.Authority;
 import org.noticeline.catalog.Proceeding;
+import org.noticeline.catalog.model.RuleKey;
 import org.noticeline.linking.LinkingContext;
 
 import java.time.Instant;
@@ -102,11 +103,15 @@ public class Notice extends PanacheEntityBase {
         return status == NoticeStatus.WITHDRAWN || status == NoticeStatus.DISCARDED;
     }
 
+    /*
+     * The database keeps no order among a notice's links, so every reader (a replica that wrote the notice, one that
+     * loaded it, the search index) would see its own order; one canonical order makes them agree.
+     */
     public List<String> platformIds() {
-        return platforms.stream().map(p -> p.platformId).toList();
+        return platforms.stream().map(p -> p.platformId).sorted().toList();
     }
 
     public List<String> ruleKeys() {
-        return rules.stream().map(r -> r.ruleKey).toList();
+        return rules.stream().map(r -> new RuleKey(r.instrumentCode, r.provision)).sorted(RuleKey.READING_ORDER).map(RuleKey::toString).toList();
     }
 }

@@ -233,6 +233,27 @@ class SearchApiTest {
     }
 
     @Test
+    void linksAreListedInOneOrderByTheWriterTheDatabaseAndTheIndex() {
+        String slug = "search-order-" + RUN;
+        Map<String, Object> notice = NoticeWriteTest.notice(slug, "Ofcom asked about zebrafinchorder under sections 102, 9 and 10.");
+        notice.put("platforms", List.of("x", "4chan", "tiktok"));
+        notice.put("rules", List.of("UK-OSA:102", "UK-OSA:9", "UK-OSA:10"));
+        JsonPath written = asEditor().body(notice).post("/api/notices").then().statusCode(201).extract().jsonPath();
+        SearchTesting.within2s(() -> SearchTesting.slugs(Map.of("q", "zebrafinchorder")).contains(slug));
+
+        List<String> platforms = List.of("4chan", "tiktok", "x");
+        List<String> rules = List.of("UK-OSA:9", "UK-OSA:10", "UK-OSA:102");
+        Map<String, Object> listed = SearchTesting.timeline(Map.of()).stream().filter(n -> n.get("slug").equals(slug)).findFirst().orElseThrow();
+        JsonPath hit = SearchTesting.search(Map.of("q", "zebrafinchorder"));
+        assertThat(written.getList("platforms", String.class)).isEqualTo(platforms);
+        assertThat(written.getList("rules", String.class)).isEqualTo(rules);
+        assertThat(listed.get("platforms")).isEqualTo(platforms);
+        assertThat(listed.get("rules")).isEqualTo(rules);
+        assertThat(hit.getList("items[0].platforms", String.class)).isEqualTo(platforms);
+        assertThat(hit.getList("items[0].rules", String.class)).isEqualTo(rules);
+    }
+
+    @Test
     void cursorsVisitEveryHitOnceInEitherOrder() {
         for (String sort : List.of("relevance", "date")) {
             List<Map<String, Object>> paged = SearchTesting.walk(Map.of("q", "rule:DSA OR platform:x", "sort", sort), 4);
