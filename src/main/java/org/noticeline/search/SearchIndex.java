@@ -59,8 +59,8 @@ import java.util.function.Function;
 public class SearchIndex implements ChangeConsumer {
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
-    /** Bumped when documents change shape: an index of another layout is rebuilt. */
-    static final String LAYOUT = "2";
+    /** Bumped when documents change shape (3: links in canonical order): an index of another layout is rebuilt. */
+    static final String LAYOUT = "3";
     private static final String SEQ = "seq";
     private static final String LAYOUT_KEY = "layout";
     private static final int PAGE = 500;
