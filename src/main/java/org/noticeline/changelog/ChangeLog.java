@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Appends changes in the writer's transaction and hands them out in sequence order.
@@ -41,6 +43,8 @@ public class ChangeLog {
     TransactionSynchronizationRegistry transactions;
     @Inject
     ChangeSignal signal;
+    @Inject
+    Event<LocalCommit> commits;
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
@@ -72,7 +76,7 @@ public class ChangeLog {
                 .setParameter(7, at)
                 .setParameter(8, state)
                 .executeUpdate();
-        signalOnCommit();
+        signalOnCommit(kind, visible, at);
     }
 
     /**
@@ -106,13 +110,19 @@ public class ChangeLog {
                 }
             }
         });
-        signalOnCommit();
+        entries.forEach(e -> signalOnCommit(e.kind(), e.visible(), e.at()));
     }
 
-    /** Wakes this replica's followers when the caller's transaction commits (once however many changes it appended). */
-    private void signalOnCommit() {
-        if (transactions.getResource(ChangeSignal.class) == null) {
-            transactions.putResource(ChangeSignal.class, Boolean.TRUE);
+    /**
+     * Wakes this replica's followers, and tells its {@link LocalCommit} observers, when the caller's transaction commits
+     * (once however many changes it appended).
+     */
+    private void signalOnCommit(ChangeKind kind, boolean visible, Instant at) {
+        Appended appended = (Appended) transactions.getResource(Appended.class);
+        if (appended == null) {
+            Appended first = new Appended();
+            appended = first;
+            transactions.putResource(Appended.class, first);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -122,9 +132,26 @@ public class ChangeLog {
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
                         signal.raise();
+                        commits.fire(new LocalCommit(first.visible, first.catalog, first.latest));
                     }
                 }
             });
+        }
+        appended.add(kind, visible, at);
+    }
+
+    /** What one transaction appended, as far as {@link LocalCommit} tells it. */
+    private static final class Appended {
+        boolean visible;
+        boolean catalog;
+        Instant latest;
+
+        void add(ChangeKind kind, boolean visible, Instant at) {
+            this.visible |= visible;
+            this.catalog |= kind == ChangeKind.CATALOG;
+            if (at != null && (latest == null || at.isAfter(latest))) {
+                latest = at;
+            }
         }
     }
 
@@ -175,6 +202,13 @@ public class ChangeLog {
         numberAll();
         Object max = em.createNativeQuery("select coalesce(max(seq), 0) from notice_change").getSingleResult();
         return ((Number) max).longValue();
+    }
+
+    /** When the latest change anonymous readers see was made, if there is one: what a page's {@code Last-Modified} starts from. */
+    @Transactional
+    public Optional<Instant> lastVisibleChangeAt() {
+        return Optional.ofNullable(em.createQuery("select max(c.changedAt) from LoggedChange c where c.visible = true", Instant.class)
+                .getSingleResult());
     }
 
     boolean postgres() {

@@ -1,5 +1,7 @@
 package org.noticeline.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -49,6 +51,23 @@ public interface NoticelineConfig {
 
     /** Rate limits on requests to this service. */
     RateLimits rateLimits();
+
+    /** This replica's cache of rendered public responses. */
+    PageCache pageCache();
+
+    /**
+     * Rendered public pages, JSON lists and feeds kept in memory until the change log says that something public
+     * changed; a hit is answered before REST, with no template and no database.
+     */
+    interface PageCache {
+        /** Serve and keep rendered public responses. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The most memory the kept responses (each body, and its gzip form) may take; the least recently used go first. */
+        @WithDefault("32M")
+        MemorySize maxSize();
+    }
 
     /**
      * Token buckets per client and per replica, kept in memory so that no request pays a database round trip. Each

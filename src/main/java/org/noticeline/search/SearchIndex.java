@@ -85,7 +85,8 @@ public class SearchIndex implements ChangeConsumer {
     private CompletableFuture<Void> rebuild = CompletableFuture.completedFuture(null);
     private final Set<String> pending = new LinkedHashSet<>();
     private long pendingSeq;
-    private long applied;
+    /** Volatile so that {@link #position} is read without the lock, on the event loop too. */
+    private volatile long applied;
     private long readyAt = Long.MAX_VALUE;
     private long lastCommit = System.nanoTime();
     private volatile boolean ready;
@@ -197,7 +198,7 @@ public class SearchIndex implements ChangeConsumer {
     }
 
     /** The change-log position the index reflects. */
-    public synchronized long position() {
+    public long position() {
         return applied;
     }
 

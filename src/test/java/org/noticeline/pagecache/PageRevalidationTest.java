@@ -1,4 +1,4 @@
-package org.noticeline.security;
+package org.noticeline.pagecache;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,0 +1,98 @@
+package org.noticeline.pagecache;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.noticeline.config.NoticelineConfig;
+import org.noticeline.search.SearchIndex;
+import org.noticeline.security.SessionCookie;
+import org.noticeline.web.ConditionalGet;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers a public GET from the {@link PageCache} on the event loop, before REST: no template, no database, no
+ * worker thread. Runs after the rate limits, so a cached answer still counts against its client's bucket. A request
+ * with credentials (a bearer token, a session cookie) may see drafts and is never answered from here; a miss goes on
+ * to REST with a {@link PageCache.Ticket}, which {@link PageRevalidation} keeps the response under.
+ */
+@ApplicationScoped
+public class PageCacheRoute {
+
+    /** Right after the security headers, the size guard and the rate limits. */
+    static final int ORDER = Integer.MIN_VALUE + 2;
+    static final String TICKET = PageCacheRoute.class.getName() + ".ticket";
+
+    @Inject
+    NoticelineConfig config;
+    @Inject
+    PageCache cache;
+    @Inject
+    SearchIndex search;
+
+    void install(@Observes Router router) {
+        if (config.pageCache().enabled()) {
+            router.route().order(ORDER).handler(this::answer);
+        }
+    }
+
+    /** The ticket of this request when it may be kept, set by this route on a miss. */
+    static PageCache.Ticket ticket(RoutingContext context) {
+        return context == null ? null : context.get(TICKET);
+    }
+
+    private void answer(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        // HTTP/2 compresses whatever says it is gzip, so a gzipped copy would be compressed twice: over HTTP/2 the plain
+        // copy is sent and the server compresses it as it would any response.
+        String encodings = request.version() == HttpVersion.HTTP_2 ? null : request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        Optional<PageKey> key = cacheable(request)
+                ? PageKey.of(context.normalizedPath(), request.query(), request.getHeader(HttpHeaders.ACCEPT), encodings, search::position)
+                : Optional.empty();
+        if (key.isEmpty()) {
+            context.next();
+            return;
+        }
+        CachedPage page = cache.find(key.get());
+        if (page == null) {
+            context.put(TICKET, cache.ticket(key.get()));
+            context.next();
+            return;
+        }
+        send(request, context.response(), page, cache.compressible(page.contentType()));
+    }
+
+    private static boolean cacheable(HttpServerRequest request) {
+        return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getCookie(SessionCookie.NAME) == null;
+    }
+
+    private static void send(HttpServerRequest request, HttpServerResponse response, CachedPage page, boolean compressible) {
+        MultiMap headers = response.headers();
+        for (Map.Entry<String, String> header : page.headers()) {
+            headers.add(header.getKey(), header.getValue());
+        }
+        if (ConditionalGet.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), request.getHeader(HttpHeaders.IF_MODIFIED_SINCE),
+                page.etag(), page.lastModified())) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        headers.set(HttpHeaders.CONTENT_TYPE, page.contentType());
+        if (page.encoding() != null) {
+            headers.set(HttpHeaders.CONTENT_ENCODING, page.encoding());
+        } else if (!compressible) {
+            // What REST sends uncompressed (feeds) stays so from here: the server compresses only what is not marked.
+            headers.set(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
+        }
+        response.setStatusCode(200).end(page.body());
+    }
+}
