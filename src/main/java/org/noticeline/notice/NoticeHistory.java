@@ -8,9 +8,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
 import org.noticeline.changelog.ChangeLog;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,6 +31,8 @@ public class NoticeHistory {
 
     private static final Logger LOG = Logger.getLogger(NoticeHistory.class);
     private static final int BATCH = 500;
+    /** The milestone of {@link #onStart}: every change's state is kept. */
+    static final String STATES_FILLED = "change-states-filled";
 
     /** A position the record cannot be given at: after the newest change, or before the states were kept. */
     public static class PositionRefused extends RuntimeException {
@@ -51,6 +56,10 @@ public class NoticeHistory {
      * so that on an upgraded database they find those rows filled.
      */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 50) StartupEvent event) {
+        if (QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("select name from app_milestone where name = ?1")
+                .setParameter(1, STATES_FILLED).getResultList().isEmpty())) {
+            return;
+        }
         int filled = 0;
         int batch;
         do {
@@ -59,6 +68,14 @@ public class NoticeHistory {
         } while (batch == BATCH);
         if (filled > 0) {
             LOG.infof("kept the state of %d notices for asOf queries", filled);
+        }
+        // Every change appended since states were kept has one: once filled, the log needs no second look.
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into app_milestone (name, reached_at) select ?1, ?2"
+                    + " where not exists (select 1 from app_milestone where name = ?1)").setParameter(1, STATES_FILLED)
+                    .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate());
+        } catch (PersistenceException raced) {
+            LOG.debugf("another replica recorded %s first", STATES_FILLED);
         }
     }
 

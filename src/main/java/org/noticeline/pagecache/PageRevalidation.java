@@ -105,7 +105,7 @@ public class PageRevalidation {
         response.setEntity(body, NO_ANNOTATIONS, response.getMediaType());
         MultivaluedMap<String, Object> headers = response.getHeaders();
         String etag = "W/\"" + Sha256.hex(body).substring(0, 32) + "\"";
-        Instant lastModified = ticket != null ? ticket.lastModified() : cache.lastModified();
+        Instant lastModified = ticket != null ? ticket.lastModified() : cache.lastChange();
         headers.putSingle(HttpHeaders.ETAG, etag);
         headers.putSingle(HttpHeaders.CACHE_CONTROL, PUBLIC);
         headers.putSingle(CDN_CACHE_CONTROL, CDN);

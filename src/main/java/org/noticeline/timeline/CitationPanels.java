@@ -20,21 +20,21 @@ final class CitationPanels {
     }
 
     /** {@code filter} is the page's timeline selection; platform links keep the rule, so they open what was counted. */
-    static CitationPanel ofRule(NoticeFilter filter, String key, Catalog catalog) {
+    static CitationPanel ofRule(NoticeFilter filter, String key, Catalog catalog, LinkCounts counts) {
         List<RelatedGroupSpec> groups = catalog.relatedGroups(key);
-        return panel(Citations.ofRule(filter, key), key, groups, other -> !other.equals(key), catalog);
+        return panel(Citations.ofRule(filter, key), key, groups, other -> !other.equals(key), catalog, counts);
     }
 
     /** The related groups shown are those of any of the instrument's provisions, with its own provisions left out. */
-    static CitationPanel ofInstrument(NoticeFilter filter, String code, Catalog catalog) {
+    static CitationPanel ofInstrument(NoticeFilter filter, String code, Catalog catalog, LinkCounts counts) {
         Predicate<String> elsewhere = other -> !other.startsWith(code + ":");
         List<RelatedGroupSpec> groups = catalog.related().stream()
                 .filter(g -> g.provisions().stream().anyMatch(elsewhere.negate())).toList();
-        return panel(Citations.ofInstrument(filter, code), code, groups, elsewhere, catalog);
+        return panel(Citations.ofInstrument(filter, code), code, groups, elsewhere, catalog, counts);
     }
 
     private static CitationPanel panel(Citations citations, String rule, List<RelatedGroupSpec> groups, Predicate<String> shown,
-                                       Catalog catalog) {
+                                       Catalog catalog, LinkCounts counts) {
         List<CitationPanel.Ranked> coCited = citations.coCited().stream()
                 .map(c -> provision(c.key(), c.count(), catalog)).toList();
         List<CitationPanel.Ranked> platforms = citations.platforms().stream()
@@ -42,7 +42,7 @@ final class CitationPanels {
                         "/platforms/" + p.key() + "?rule=" + rule, p.count()))
                 .toList();
         List<String> relatedKeys = groups.stream().flatMap(g -> g.provisions().stream()).filter(shown).distinct().toList();
-        Map<String, Long> cited = LinkCounts.ofRules(relatedKeys);
+        Map<String, Long> cited = counts.ofRules(relatedKeys);
         List<CitationPanel.RelatedGroup> related = groups.stream()
                 .map(g -> new CitationPanel.RelatedGroup(g.name(), g.note(), g.provisions().stream().filter(shown)
                         .map(k -> provision(k, cited.getOrDefault(k, 0L), catalog)).toList()))

@@ -34,16 +34,15 @@ final class PlatformPanels {
         return new PlatformPanel(designations, rows);
     }
 
-    /** The newest published notice of each proceeding (latest date, then latest id), in one query. */
+    /**
+     * The newest published notice of each proceeding (latest date, then latest id): one read along the
+     * (proceeding, date) index each, where one query with a correlated {@code max} read every notice of every case.
+     */
     private static Map<String, Notice> lastSteps(List<String> proceedingIds) {
         Map<String, Notice> last = new HashMap<>();
-        if (proceedingIds.isEmpty()) {
-            return last;
-        }
-        List<Notice> newest = Notice.list("from Notice n where n.status = ?1 and n.proceeding.id in ?2 and n.date = "
-                + "(select max(m.date) from Notice m where m.proceeding = n.proceeding and m.status = ?1)", NoticeStatus.PUBLISHED, proceedingIds);
-        for (Notice notice : newest) {
-            last.merge(notice.proceeding.id, notice, (a, b) -> a.id > b.id ? a : b);
+        for (String id : proceedingIds) {
+            Notice.<Notice>find("from Notice n where n.status = ?1 and n.proceeding.id = ?2 order by n.date desc, n.id desc",
+                    NoticeStatus.PUBLISHED, id).range(0, 0).firstResultOptional().ifPresent(n -> last.put(id, n));
         }
         return last;
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * the feeds of what it shows, and the e-mail sign-up page for it ({@code /subscribe?...}, uncached, so this page
  * can be cached and shared while the form carries its token).
  */
-public record Timeline(List<MonthGroup> months, RawString svg, List<LegendEntry> legend, FilterForm filter, String nextHref, int shown,
+public record Timeline(List<MonthGroup> months, RawString svg, List<LegendEntry> legend, String overviewNote, FilterForm filter, String nextHref, int shown,
                        FeedLinks feeds, String subscribeHref) {
 
     /** A type drawn in the SVG and its colour. */

@@ -19,14 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /** Turns filter parameters into a {@link Timeline}: a page of notices grouped by month, the SVG overview and the filter form. */
 @ApplicationScoped
 public class TimelineBuilder {
-
-    /** The overview draws at most this many notices; the list below it pages through all of them. */
-    static final int SVG_LIMIT = 500;
 
     /** How the SVG overview splits notices into lanes. */
     public enum Lanes { NONE, BY_PLATFORM, BY_PROCEEDING }
@@ -58,10 +54,8 @@ public class TimelineBuilder {
         String query = params.filterQuery();
         String next = slice.next() == null ? null
                 : path + "?" + (query.isEmpty() ? "" : query + "&") + "cursor=" + slice.next().encode();
-        List<Notice> drawn = lanes == Lanes.NONE ? List.of() : overview(filter);
-        List<Timeline.LegendEntry> legend = drawn.stream().map(Notice::noticeType).distinct().sorted()
-                .map(t -> new Timeline.LegendEntry(t.label(), TypeColours.of(t.id()))).toList();
-        return new Timeline(months, new RawString(svg(drawn, lanes, catalog)), legend, form(path, params, catalog, query), next,
+        TimelineOverview.Drawn overview = TimelineOverview.of(filter, lanes, catalog, path);
+        return new Timeline(months, new RawString(overview.svg()), overview.legend(), overview.note(), form(path, params, catalog, query), next,
                 slice.items().size(), FeedLinks.of(filter), subscribeHref(filter));
     }
 
@@ -84,40 +78,6 @@ public class TimelineBuilder {
     static Ref ruleRef(String key) {
         String[] parts = key.split(":", 2);
         return new Ref(key, key, "/rules/" + parts[0] + "/" + parts[1]);
-    }
-
-    /** The notices the SVG draws: the whole filtered timeline, not just the page shown, up to {@link #SVG_LIMIT}. */
-    private static List<Notice> overview(NoticeFilter filter) {
-        return NoticeQuery.run(filter.withPage(SVG_LIMIT, null)).items();
-    }
-
-    private static String svg(List<Notice> notices, Lanes lanes, Catalog catalog) {
-        if (notices.isEmpty()) {
-            return "";
-        }
-        Map<String, List<TimelineSvg.Mark>> byLane = new LinkedHashMap<>();
-        Map<String, String> hrefs = new LinkedHashMap<>();
-        Function<Notice, List<String[]>> laneOf = lanes == Lanes.BY_PLATFORM
-                ? n -> n.platformIds().stream().distinct()
-                        .map(id -> new String[] {catalog.platform(id).map(p -> p.name()).orElse(id), "/platforms/" + id}).toList()
-                : n -> List.<String[]>of(n.proceeding == null ? new String[] {"Other notices", null}
-                        : new String[] {n.proceeding.title, "/proceedings/" + n.proceeding.id});
-        for (Notice notice : oldestFirst(notices)) {
-            for (String[] lane : laneOf.apply(notice)) {
-                byLane.computeIfAbsent(lane[0], k -> new ArrayList<>())
-                        .add(new TimelineSvg.Mark(notice.date, "/notices/" + notice.slug, notice.title, notice.type));
-                hrefs.putIfAbsent(lane[0], lane[1]);
-            }
-        }
-        List<TimelineSvg.Lane> drawn = byLane.entrySet().stream()
-                .map(e -> new TimelineSvg.Lane(e.getKey(), hrefs.get(e.getKey()), e.getValue())).toList();
-        return TimelineSvg.render("Timeline of " + notices.size() + " notices", drawn);
-    }
-
-    private static List<Notice> oldestFirst(List<Notice> newestFirst) {
-        List<Notice> copy = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(copy);
-        return copy;
     }
 
     private static FilterForm form(String path, NoticeFilterParams params, Catalog catalog, String query) {

@@ -47,6 +47,8 @@ public class TimelinePages {
     TimelineBuilder builder;
     @Inject
     CatalogStore catalogStore;
+    @Inject
+    LinkCounts linkCounts;
 
     @GET
     public TemplateInstance all(@BeanParam NoticeFilterParams params) {
@@ -58,7 +60,7 @@ public class TimelinePages {
     @GET
     @Path("platforms")
     public TemplateInstance platforms() {
-        Map<String, Long> counts = LinkCounts.byPlatform();
+        Map<String, Long> counts = linkCounts.byPlatform();
         List<IndexEntry> entries = Platform.listOrdered().stream()
                 .map(p -> new IndexEntry(p.name, "/platforms/" + p.id, p.provider == null ? null : p.provider.name,
                         counts.getOrDefault(p.id, 0L)))
@@ -88,7 +90,7 @@ public class TimelinePages {
     @GET
     @Path("rules")
     public TemplateInstance rules() {
-        Map<String, Long> counts = LinkCounts.byInstrument();
+        Map<String, Long> counts = linkCounts.byInstrument();
         List<IndexEntry> entries = Instrument.listOrdered().stream()
                 .map(i -> new IndexEntry(i.code + ": " + i.title, "/rules/" + i.code, i.officialNumber, counts.getOrDefault(i.code, 0L)))
                 .toList();
@@ -99,7 +101,7 @@ public class TimelinePages {
     @Path("rules/{instrument}")
     public TemplateInstance instrument(@RestPath String instrument, @BeanParam NoticeFilterParams params) {
         Instrument found = findInstrument(instrument);
-        Map<String, Long> counts = LinkCounts.byRule(found.code);
+        Map<String, Long> counts = linkCounts.byRule(found.code);
         List<PageHeader.Fact> facts = new ArrayList<>();
         facts.add(new PageHeader.Fact("Official number", found.officialNumber, found.link));
         facts.add(new PageHeader.Fact("Jurisdiction", found.jurisdiction, null));
@@ -111,7 +113,7 @@ public class TimelinePages {
         PageHeader header = new PageHeader(found.code + ": " + found.title, "Notices citing the " + found.title + ".", facts, found.link);
         NoticeFilter scope = NoticeFilter.ofInstrument(found.code);
         PageSections sections = new PageSections(
-                CitationPanels.ofInstrument(builder.filter(params, scope), found.code, catalogStore.catalog()), null);
+                CitationPanels.ofInstrument(builder.filter(params, scope), found.code, catalogStore.catalog(), linkCounts), null);
         return Templates.timeline(header, sections, builder.build("/rules/" + found.code, params, scope, Lanes.BY_PLATFORM));
     }
 
@@ -134,14 +136,14 @@ public class TimelinePages {
                 new PageHeader.Fact("Rule key", key, null));
         PageHeader header = new PageHeader(label, "Notices citing " + label + ", curated or detected in their text.", facts, found.link);
         NoticeFilter scope = NoticeFilter.ofRule(key);
-        PageSections sections = new PageSections(CitationPanels.ofRule(builder.filter(params, scope), key, catalogStore.catalog()), null);
+        PageSections sections = new PageSections(CitationPanels.ofRule(builder.filter(params, scope), key, catalogStore.catalog(), linkCounts), null);
         return Templates.timeline(header, sections, builder.build("/rules/" + found.code + "/" + number, params, scope, Lanes.BY_PLATFORM));
     }
 
     @GET
     @Path("authorities")
     public TemplateInstance authorities() {
-        Map<String, Long> counts = LinkCounts.byAuthority();
+        Map<String, Long> counts = linkCounts.byAuthority();
         List<IndexEntry> entries = Authority.listOrdered().stream()
                 .map(a -> new IndexEntry(a.name, "/authorities/" + a.id, a.jurisdiction, counts.getOrDefault(a.id, 0L)))
                 .toList();
@@ -160,7 +162,7 @@ public class TimelinePages {
     @GET
     @Path("proceedings")
     public TemplateInstance proceedings() {
-        Map<String, Long> counts = LinkCounts.byProceeding();
+        Map<String, Long> counts = linkCounts.byProceeding();
         List<IndexEntry> entries = Proceeding.listOrdered().stream()
                 .map(p -> new IndexEntry(p.title, "/proceedings/" + p.id,
                         p.authority.name + (p.opened == null ? "" : ", opened " + Formats.longDate(p.opened)) + (p.status == null ? "" : ", " + p.status),

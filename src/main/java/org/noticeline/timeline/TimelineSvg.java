@@ -15,8 +15,18 @@ public final class TimelineSvg {
     public record Lane(String label, String href, List<Mark> marks) {
     }
 
-    /** One notice on a lane. */
-    public record Mark(LocalDate date, String href, String title, String type) {
+    /**
+     * A mark: one notice (its type colours it), or with {@code type} null the count of a period, drawn larger the more
+     * notices it holds, {@code title} saying what it counts.
+     */
+    public record Mark(LocalDate date, String href, String title, String type, long count) {
+        public Mark(LocalDate date, String href, String title, String type) {
+            this(date, href, title, type, 1);
+        }
+
+        static Mark counted(LocalDate date, String href, String title, long count) {
+            return new Mark(date, href, title, null, count);
+        }
     }
 
     private static final int WIDTH = 960;
@@ -25,6 +35,8 @@ public final class TimelineSvg {
     private static final int TOP = 26;
     private static final int RIGHT = 16;
     private static final int MAX_TICKS = 20;
+    /** Counted marks hold notices of every type: one neutral colour. */
+    private static final String COUNTED = "#475569";
 
     private TimelineSvg() {
     }
@@ -65,9 +77,15 @@ public final class TimelineSvg {
             }
             for (Mark mark : lane.marks()) {
                 svg.append("<a href=\"").append(escape(mark.href())).append("\"><circle class=\"mark\" cx=\"")
-                        .append(fmt(x(mark.date(), first, span))).append("\" cy=\"").append(y).append("\" r=\"6\" fill=\"")
-                        .append(TypeColours.of(mark.type())).append("\"><title>").append(mark.date()).append(" · ")
-                        .append(escape(mark.type())).append(" · ").append(escape(mark.title())).append("</title></circle></a>");
+                        .append(fmt(x(mark.date(), first, span))).append("\" cy=\"").append(y).append("\" r=\"");
+                if (mark.type() == null) {
+                    svg.append(fmt(Math.min(LANE / 2.0 - 1, 3 + 1.5 * Math.log(mark.count()) / Math.log(2)))).append("\" fill=\"")
+                            .append(COUNTED).append("\"><title>").append(escape(mark.title()));
+                } else {
+                    svg.append("6\" fill=\"").append(TypeColours.of(mark.type())).append("\"><title>").append(mark.date()).append(" · ")
+                            .append(escape(mark.type())).append(" · ").append(escape(mark.title()));
+                }
+                svg.append("</title></circle></a>");
             }
             row++;
         }
