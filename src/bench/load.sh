@@ -5,7 +5,9 @@
 #
 #   ./mvnw -DskipTests package && src/bench/load.sh [seconds per path, default 10]
 #
-# Environment: CONNECTIONS (64), THREADS (2), PORT (18080), NGINX_PORT (18081), JAVA_OPTS (the README's, by default).
+# Environment: CONNECTIONS (64), THREADS (2), PORT (18080), NGINX_PORT (18081), JAVA_OPTS (the README's, by default),
+# DATA_DIR (a data directory to serve instead of a fresh one with the shipped corpus, e.g. the 100,000 notices
+# src/bench/pages.sh leaves).
 # Rate limits are off for the run: one loopback client is the whole load. Talks to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +17,7 @@ connections=${CONNECTIONS:-64}
 threads=${THREADS:-2}
 port=${PORT:-18080}
 nginx_port=${NGINX_PORT:-18081}
-java_opts=${JAVA_OPTS:-}
+java_opts=${JAVA_OPTS-$(sed -n "s/.*JDK_JAVA_OPTIONS='\([^']*\)'.*/\1/p" README.md | head -1)}
 jar=target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || { echo "no $jar: run ./mvnw -DskipTests package first" >&2; exit 2; }
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
@@ -31,7 +33,7 @@ cleanup() {
 trap cleanup EXIT
 
 # shellcheck disable=SC2086
-java $java_opts -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -Dnoticeline.data-dir="$work/data" \
+MALLOC_ARENA_MAX=2 java $java_opts -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -Dnoticeline.data-dir="${DATA_DIR:-$work/data}" \
   -Dnoticeline.rate-limits.enabled=false -jar "$jar" >"$work/service.log" 2>&1 &
 service=$!
 for _ in $(seq 1 120); do
@@ -70,8 +72,10 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$service/stat"; }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$service/status"; }
 # wrk's latency distribution in milliseconds, whatever unit it printed.
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else if (v ~ /s$/) print v * 1000; else print v }'; }
+# Two seconds first, not counted: the first answers of a path are renders (and JIT), the figures are for the day after.
 measure() {
   local out rps p50 p99
+  wrk -t"$threads" -c"$connections" -d2s "$1" >/dev/null
   out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$1")
   rps=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
   p50=$(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
@@ -81,7 +85,7 @@ measure() {
 
 hz=$(getconf CLK_TCK)
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d GiB", $2 / 1048576}' /proc/meminfo); $(date -u +%Y-%m-%d); $connections connections, ${seconds}s per path; JAVA_OPTS='${java_opts}'"
-echo "Corpus: notices/ (the shipped one); start-up RSS $(rss_mb) MB"
+echo "Corpus: ${DATA_DIR:-notices/ (the shipped one)}; start-up RSS $(rss_mb) MB"
 echo
 echo "| path | service req/s | p50 ms | p99 ms | CPU % | RSS MB | nginx req/s | nginx p99 ms | ratio |"
 echo "|---|---|---|---|---|---|---|---|---|"

@@ -65,7 +65,7 @@ public interface NoticelineConfig {
         boolean enabled();
 
         /** The most memory the kept responses (each body, and its gzip form) may take; the least recently used go first. */
-        @WithDefault("32M")
+        @WithDefault("16M")
         MemorySize maxSize();
     }
 

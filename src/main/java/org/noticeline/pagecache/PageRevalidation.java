@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.buffer.Buffer;
 import org.noticeline.hash.Sha256;
@@ -62,6 +63,7 @@ public class PageRevalidation {
     static final String VARY = "Accept, Accept-Encoding";
 
     private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset(StandardCharsets.UTF_8.name());
     /** Our view classes that are not records (list pages) are written by Jackson like the rest. */
     private static final String OUR_VIEWS = "org.noticeline";
 
@@ -99,10 +101,12 @@ public class PageRevalidation {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, PERSONAL);
             return;
         }
-        byte[] body = body(response.getEntity(), response.getMediaType());
+        // A page a resource wraps in a Response arrives as its template, not yet rendered (one it returns is rendered).
+        MediaType type = response.getMediaType() != null ? response.getMediaType() : HTML;
+        byte[] body = body(response.getEntity(), type);
         // The bytes become the entity, so that they are encoded once; replacing it builds the headers anew, so they
         // are read after.
-        response.setEntity(body, NO_ANNOTATIONS, response.getMediaType());
+        response.setEntity(body, NO_ANNOTATIONS, type);
         MultivaluedMap<String, Object> headers = response.getHeaders();
         String etag = "W/\"" + Sha256.hex(body).substring(0, 32) + "\"";
         Instant lastModified = ticket != null ? ticket.lastModified() : cache.lastChange();
@@ -114,7 +118,7 @@ public class PageRevalidation {
             headers.putSingle(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
         }
         if (ticket != null) {
-            cache.keep(ticket, new CachedPage(Buffer.buffer(body), response.getMediaType().toString(), null, etag, lastModified, kept(response)));
+            cache.keep(ticket, new CachedPage(Buffer.buffer(body), type.toString(), null, etag, lastModified, kept(response)));
         }
         if (ConditionalGet.notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
                 etag, lastModified)) {
@@ -161,10 +165,13 @@ public class PageRevalidation {
     }
 
     /**
-     * A rendered page (Quarkus REST renders a template before the filters run) or one of our JSON answers; not what is
+     * A page (rendered, or a template a resource wrapped in a Response) or one of our JSON answers; not what is
      * streamed or already bytes (feeds, exports, documents), which keep their own headers.
      */
     private static boolean pageOrJson(Object entity, MediaType type) {
+        if (entity instanceof TemplateInstance) {
+            return type == null || MediaType.TEXT_HTML_TYPE.isCompatible(type);
+        }
         if (entity == null || type == null) {
             return false;
         }
@@ -175,6 +182,9 @@ public class PageRevalidation {
     }
 
     private byte[] body(Object entity, MediaType type) throws JsonProcessingException {
+        if (entity instanceof TemplateInstance page) {
+            return page.render().getBytes(charset(type));
+        }
         return entity instanceof String text ? text.getBytes(charset(type)) : mapper.writeValueAsBytes(entity);
     }
 

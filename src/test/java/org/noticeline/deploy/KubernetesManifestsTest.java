@@ -110,6 +110,21 @@ class KubernetesManifestsTest {
         return byKey;
     }
 
+    /** The README's run command uses the JVM options the Deployment does: one choice, measured once. */
+    @Test
+    void theReadmeRunsTheServiceWithTheDeploymentsJvmOptions() throws IOException {
+        java.util.regex.Matcher readme = java.util.regex.Pattern.compile("JDK_JAVA_OPTIONS='([^']+)'").matcher(Files.readString(Path.of("README.md")));
+        assertThat(readme.find()).as("README's run command sets JDK_JAVA_OPTIONS").isTrue();
+        List<String> lines = Files.readAllLines(Path.of("k8s/base/deployment.yaml"));
+        int at = lines.indexOf(lines.stream().filter(l -> l.trim().equals("- name: JDK_JAVA_OPTIONS")).findFirst().orElseThrow());
+        assertThat(lines.get(at + 1).trim()).isEqualTo("value: >-");
+        StringBuilder options = new StringBuilder();
+        for (int i = at + 2; i < lines.size() && !lines.get(i).trim().startsWith("#") && !lines.get(i).trim().startsWith("- "); i++) {
+            options.append(' ').append(lines.get(i).trim());
+        }
+        assertThat(readme.group(1)).isEqualTo(options.toString().trim());
+    }
+
     @Test
     void rendererRefusesWhatItDoesNotImplement() throws IOException {
         Path dir = Files.createTempDirectory("kustomization");

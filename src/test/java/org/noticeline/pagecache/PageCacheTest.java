@@ -84,6 +84,17 @@ class PageCacheTest {
     }
 
     @Test
+    void aSearchPageIsKeptAndTaggedLikeAnyOther() {
+        Response first = given().accept("text/html").get("/search?q=risk");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.header("ETag")).startsWith("W/\"");
+        assertThat(first.header("Cache-Control")).isEqualTo(PageRevalidation.PUBLIC);
+        CachedPage kept = keptAfter(() -> given().accept("text/html").get("/search?q=risk"), () -> key("/search", "q=risk", "text/html"));
+        assertThat(kept.contentType()).startsWith("text/html");
+        assertThat(given().accept("text/html").get("/search?q=risk").asString()).contains("<mark>");
+    }
+
+    @Test
     void oneKeyHoweverTheFiltersAreSpelledAndWhateverIsAddedToTheLink() {
         keptAfter(() -> given().accept(JSON).get("/api/notices?platform=x,tiktok&utm_source=newsletter").then().statusCode(200),
                 () -> key("/api/notices", "platform=tiktok&platform=x", JSON));
