@@ -1,5 +1,6 @@
 package org.noticeline.pagecache;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 
 import java.time.Instant;
@@ -15,6 +16,14 @@ import java.util.Map;
  */
 public record CachedPage(Buffer body, String contentType, String encoding, String etag, Instant lastModified,
                          List<Map.Entry<String, String>> headers) {
+
+    /**
+     * The bytes as a body to send again and again: off the heap, so that a socket write is no copy into a direct buffer
+     * (what nginx saves with sendfile), and never released, since every hit sends the same bytes.
+     */
+    static Buffer sendable(byte[] bytes) {
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length, bytes.length).writeBytes(bytes)));
+    }
 
     /** Roughly what keeping it costs in memory: the body, the key and the rest. */
     int weight(String key) {

@@ -118,6 +118,6 @@ public class PageCache extends PublicStateCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Buffer.buffer(out.toByteArray());
+        return CachedPage.sendable(out.toByteArray());
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.core.buffer.Buffer;
 import org.noticeline.hash.Sha256;
 import org.noticeline.security.Caller;
 import org.noticeline.web.ConditionalGet;
@@ -118,7 +117,7 @@ public class PageRevalidation {
             headers.putSingle(HttpHeaders.LAST_MODIFIED, httpDate(lastModified));
         }
         if (ticket != null) {
-            cache.keep(ticket, new CachedPage(Buffer.buffer(body), type.toString(), null, etag, lastModified, kept(response)));
+            cache.keep(ticket, new CachedPage(CachedPage.sendable(body), type.toString(), null, etag, lastModified, kept(response)));
         }
         if (ConditionalGet.notModified(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), request.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE),
                 etag, lastModified)) {
@@ -144,7 +143,7 @@ public class PageRevalidation {
                 : entity instanceof String text ? text.getBytes(charset(response.getMediaType())) : null;
         if (body != null) {
             Date lastModified = response.getLastModified();
-            cache.keep(ticket, new CachedPage(Buffer.buffer(body), response.getMediaType().toString(), null, etag,
+            cache.keep(ticket, new CachedPage(CachedPage.sendable(body), response.getMediaType().toString(), null, etag,
                     lastModified == null ? null : lastModified.toInstant(), kept(response)));
         }
     }
