@@ -2,6 +2,8 @@ package org.noticeline.pagecache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.buffer.Buffer;
 import jakarta.annotation.PostConstruct;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -46,7 +49,12 @@ public class PageCache extends PublicStateCache {
     @ConfigProperty(name = "quarkus.http.compress-media-types")
     Optional<List<String>> compressedTypes;
 
+    @Inject
+    MeterRegistry registry;
+
     private Cache<String, CachedPage> pages;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder renders = new LongAdder();
 
     /** Where a request stood when it was found missing: what its response is kept under, if nothing changed meanwhile. */
     public record Ticket(PageKey key, long generation, Instant lastModified) {
@@ -56,6 +64,10 @@ public class PageCache extends PublicStateCache {
     void create() {
         pages = Caffeine.newBuilder().maximumWeight(config.pageCache().maxSize().asLongValue())
                 .weigher((String key, CachedPage page) -> page.weight(key)).build();
+        FunctionCounter.builder("noticeline.pagecache.hits", hits, LongAdder::sum).description("public answers sent from the page cache")
+                .register(registry);
+        FunctionCounter.builder("noticeline.pagecache.renders", renders, LongAdder::sum)
+                .description("public answers the page cache did not hold, rendered by REST (one per request asked at once)").register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -67,7 +79,22 @@ public class PageCache extends PublicStateCache {
         return pages.getIfPresent(key.id());
     }
 
+    /** {@link #find}, counted: what the route sends. */
+    CachedPage hit(PageKey key) {
+        CachedPage page = find(key);
+        if (page != null) {
+            hits.increment();
+        }
+        return page;
+    }
+
+    /** How many requests the cache has sent to be rendered. */
+    long renders() {
+        return renders.sum();
+    }
+
     Ticket ticket(PageKey key) {
+        renders.increment();
         long seen = generation();
         return new Ticket(key, seen, lastChange());
     }

@@ -1,6 +1,8 @@
 package org.noticeline.pagecache;
 
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -18,6 +20,8 @@ import org.noticeline.web.ConditionalGet;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers a public GET from the {@link PageCache} on the event loop, before REST: no template, no database, no
@@ -31,6 +35,12 @@ public class PageCacheRoute {
     /** Right after the security headers, the size guard and the rate limits. */
     static final int ORDER = Integer.MIN_VALUE + 2;
     static final String TICKET = PageCacheRoute.class.getName() + ".ticket";
+
+    /** How long a request waits for the same request's render before it renders itself. */
+    static final long WAIT_MS = 10_000;
+
+    /** The requests being rendered now (by their key without the encoding: one render keeps both). */
+    private final Map<String, CompletableFuture<Void>> rendering = new ConcurrentHashMap<>();
 
     @Inject
     NoticelineConfig config;
@@ -62,13 +72,41 @@ public class PageCacheRoute {
             context.next();
             return;
         }
-        CachedPage page = cache.find(key.get());
-        if (page == null) {
-            context.put(TICKET, cache.ticket(key.get()));
+        answerOrRender(context, key.get(), true);
+    }
+
+    /**
+     * A hit is sent; a miss renders, unless the same request is being rendered already: then it waits for that render
+     * (at most {@link #WAIT_MS}) and asks again. When everyone opens the same page the moment it changed, one render
+     * runs, not one per visitor (which would take every database connection and time most of them out).
+     */
+    private void answerOrRender(RoutingContext context, PageKey key, boolean mayWait) {
+        CachedPage page = cache.hit(key);
+        if (page != null) {
+            send(context.request(), context.response(), page, cache.compressible(page.contentType()));
+            return;
+        }
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = mayWait ? rendering.putIfAbsent(key.request(), mine) : null;
+        if (running == null) {
+            if (mayWait) {
+                context.addEndHandler(done -> {
+                    rendering.remove(key.request(), mine);
+                    mine.complete(null);
+                });
+            }
+            context.put(TICKET, cache.ticket(key));
             context.next();
             return;
         }
-        send(request, context.response(), page, cache.compressible(page.contentType()));
+        Context loop = Vertx.currentContext();
+        long timer = context.vertx().setTimer(WAIT_MS, t -> running.complete(null));
+        running.whenComplete((ok, failed) -> loop.runOnContext(v -> {
+            context.vertx().cancelTimer(timer);
+            if (!context.response().closed()) {
+                answerOrRender(context, key, false);
+            }
+        }));
     }
 
     private static boolean cacheable(HttpServerRequest request) {

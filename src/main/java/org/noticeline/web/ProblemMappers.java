@@ -18,6 +18,9 @@ import java.util.List;
 /** The one place errors become responses: {@code application/problem+json}, or a small HTML page for browsers. */
 public class ProblemMappers {
 
+    /** How Hibernate words a connection the pool did not hand out in time. */
+    static final String NO_CONNECTION = "Unable to acquire JDBC Connection";
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
         Response response = respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), uri.getPath(),
@@ -26,6 +29,19 @@ public class ProblemMappers {
             response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds().getAsLong()));
         }
         return response;
+    }
+
+    /**
+     * Every database connection was taken for longer than the pool waits (a flood of renders that nothing coalesced):
+     * the request was refused before it did anything, so it may simply be asked again in a moment. Any other JDBC
+     * failure stays what it is, a failure.
+     */
+    @ServerExceptionMapper
+    public Response connectionsExhausted(org.hibernate.exception.GenericJDBCException e, UriInfo uri, HttpHeaders headers) {
+        if (e.getMessage() == null || !e.getMessage().startsWith(NO_CONNECTION)) {
+            throw e;
+        }
+        return problem(ProblemException.unavailable("every database connection is busy; try again in a second", 1), uri, headers);
     }
 
     @ServerExceptionMapper

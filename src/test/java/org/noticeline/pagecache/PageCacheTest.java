@@ -120,6 +120,37 @@ class PageCacheTest {
     }
 
     @Test
+    void manyAskingAtOnceForAPageNobodyHasAreOneRender() throws Exception {
+        String page = "/rules/DSA?limit=37";
+        cache.apply(List.of(new Change(Long.MAX_VALUE, ChangeKind.REVISED, 1L, "elsewhere", 2, true, Instant.now())));
+        long before = cache.renders();
+        int visitors = 24;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(visitors);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < visitors; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().accept("text/html").get(page);
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> tags = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                Response response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                tags.add(response.header("ETag"));
+            }
+            assertThat(tags).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        // One render for all of them; a change committed meanwhile by something else in the suite could cost one more.
+        assertThat(cache.renders() - before).isBetween(1L, 2L);
+    }
+
+    @Test
     void aResponseRenderedBeforeAChangeIsNotKeptAfterIt() {
         PageKey key = key("/nowhere-" + UUID.randomUUID(), null, JSON);
         PageCache.Ticket ticket = cache.ticket(key);
