@@ -36,7 +36,7 @@ public class PageCacheRoute {
     static final int ORDER = Integer.MIN_VALUE + 2;
     static final String TICKET = PageCacheRoute.class.getName() + ".ticket";
 
-    /** How long a request waits for the same request's render before it renders itself. */
+    /** How long a request waits, in all, for the same request's renders before it renders itself. */
     static final long WAIT_MS = 10_000;
 
     /** The requests being rendered now (by their key without the encoding: one render keeps both). */
@@ -72,24 +72,27 @@ public class PageCacheRoute {
             context.next();
             return;
         }
-        answerOrRender(context, key.get(), true);
+        answerOrRender(context, key.get(), System.nanoTime() / 1_000_000 + WAIT_MS);
     }
 
     /**
      * A hit is sent; a miss renders, unless the same request is being rendered already: then it waits for that render
-     * (at most {@link #WAIT_MS}) and asks again. When everyone opens the same page the moment it changed, one render
-     * runs, not one per visitor (which would take every database connection and time most of them out).
+     * and asks again, until {@link #WAIT_MS} after it came. So a page is rendered by one request at a time: when
+     * everyone opens the same page the moment it changed, one render runs, not one per visitor (which would take every
+     * database connection and time most of them out); while changes keep coming (a bulk import), and no render can be
+     * kept, they still take their turns.
      */
-    private void answerOrRender(RoutingContext context, PageKey key, boolean mayWait) {
+    private void answerOrRender(RoutingContext context, PageKey key, long deadline) {
         CachedPage page = cache.hit(key);
         if (page != null) {
             send(context.request(), context.response(), page, cache.compressible(page.contentType()));
             return;
         }
+        long left = deadline - System.nanoTime() / 1_000_000;
         CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> running = mayWait ? rendering.putIfAbsent(key.request(), mine) : null;
+        CompletableFuture<Void> running = left > 0 ? rendering.putIfAbsent(key.request(), mine) : null;
         if (running == null) {
-            if (mayWait) {
+            if (left > 0) {
                 context.addEndHandler(done -> {
                     rendering.remove(key.request(), mine);
                     mine.complete(null);
@@ -100,11 +103,10 @@ public class PageCacheRoute {
             return;
         }
         Context loop = Vertx.currentContext();
-        long timer = context.vertx().setTimer(WAIT_MS, t -> running.complete(null));
+        long timer = context.vertx().setTimer(left, t -> loop.runOnContext(v -> answerOrRender(context, key, deadline)));
         running.whenComplete((ok, failed) -> loop.runOnContext(v -> {
-            context.vertx().cancelTimer(timer);
-            if (!context.response().closed()) {
-                answerOrRender(context, key, false);
+            if (context.vertx().cancelTimer(timer) && !context.response().closed()) {
+                answerOrRender(context, key, deadline);
             }
         }));
     }

@@ -1,7 +1,7 @@
 package org.noticeline.timeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.noticeline.changelog.PublicStateCache;
+import jakarta.inject.Inject;
 
 import org.noticeline.notice.NoticeStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -10,18 +10,18 @@ import org.noticeline.notice.Notice;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * How many published notices each platform, instrument, rule, authority and proceeding has, for the index pages.
  * Counted by the database over the whole record (hundreds of milliseconds at 100,000 notices) and kept until the
- * record changes: the counts depend on nothing else, and there are as many as the catalog has entries.
+ * record changes ({@link RecordMemo}): the counts depend on nothing else, and there are as many as the catalog has entries.
  */
 @ApplicationScoped
-public class LinkCounts extends PublicStateCache {
+public class LinkCounts {
 
-    private final Map<String, Map<String, Long>> kept = new ConcurrentHashMap<>();
+    @Inject
+    RecordMemo memo;
 
     Map<String, Long> byPlatform() {
         return count("select p.platformId, count(distinct n.id) from Notice n join n.platforms p where n.status = :s group by p.platformId");
@@ -53,26 +53,13 @@ public class LinkCounts extends PublicStateCache {
         return count("select n.proceeding.id, count(n) from Notice n where n.status = :s and n.proceeding is not null group by n.proceeding.id");
     }
 
-    @Override
-    protected void clear() {
-        kept.clear();
-    }
-
     private Map<String, Long> count(String jpql) {
         return count(jpql, Map.of());
     }
 
     /** Runs a {@code select key, count ...} over published notices ({@code :s}) with any further parameters, or answers what it kept. */
     private Map<String, Long> count(String jpql, Map<String, Object> parameters) {
-        String key = jpql + new TreeMap<>(parameters);
-        Map<String, Long> counts = kept.get(key);
-        if (counts == null) {
-            long seen = generation();
-            Map<String, Long> read = Map.copyOf(read(jpql, parameters));
-            keepIf(seen, () -> kept.put(key, read));
-            counts = read;
-        }
-        return counts;
+        return memo.get("counts " + jpql + new TreeMap<>(parameters), () -> Map.copyOf(read(jpql, parameters)));
     }
 
     private static Map<String, Long> read(String jpql, Map<String, Object> parameters) {

@@ -31,6 +31,8 @@ public class TimelineBuilder {
     CatalogStore catalogStore;
     @Inject
     NoticelineConfig config;
+    @Inject
+    RecordMemo memo;
 
     /** What a page's timeline selects: the visitor's filters kept inside the page's scope (null: the whole record). */
     public NoticeFilter filter(NoticeFilterParams params, NoticeFilter scope) {
@@ -54,7 +56,8 @@ public class TimelineBuilder {
         String query = params.filterQuery();
         String next = slice.next() == null ? null
                 : path + "?" + (query.isEmpty() ? "" : query + "&") + "cursor=" + slice.next().encode();
-        TimelineOverview.Drawn overview = TimelineOverview.of(filter, lanes, catalog, path);
+        TimelineOverview.Drawn overview = memo.get("overview " + lanes + " " + path + " " + RecordMemo.selection(filter),
+                () -> TimelineOverview.of(filter, lanes, catalog, path));
         return new Timeline(months, new RawString(overview.svg()), overview.legend(), overview.note(), form(path, params, catalog, query), next,
                 slice.items().size(), FeedLinks.of(filter), subscribeHref(filter));
     }

@@ -49,6 +49,8 @@ public class TimelinePages {
     CatalogStore catalogStore;
     @Inject
     LinkCounts linkCounts;
+    @Inject
+    RecordMemo memo;
 
     @GET
     public TemplateInstance all(@BeanParam NoticeFilterParams params) {
@@ -112,8 +114,9 @@ public class TimelinePages {
         }
         PageHeader header = new PageHeader(found.code + ": " + found.title, "Notices citing the " + found.title + ".", facts, found.link);
         NoticeFilter scope = NoticeFilter.ofInstrument(found.code);
-        PageSections sections = new PageSections(
-                CitationPanels.ofInstrument(builder.filter(params, scope), found.code, catalogStore.catalog(), linkCounts), null);
+        NoticeFilter selected = builder.filter(params, scope);
+        PageSections sections = new PageSections(memo.get("instrument panel " + found.code + " " + RecordMemo.selection(selected),
+                () -> CitationPanels.ofInstrument(selected, found.code, catalogStore.catalog(), linkCounts)), null);
         return Templates.timeline(header, sections, builder.build("/rules/" + found.code, params, scope, Lanes.BY_PLATFORM));
     }
 
@@ -136,7 +139,9 @@ public class TimelinePages {
                 new PageHeader.Fact("Rule key", key, null));
         PageHeader header = new PageHeader(label, "Notices citing " + label + ", curated or detected in their text.", facts, found.link);
         NoticeFilter scope = NoticeFilter.ofRule(key);
-        PageSections sections = new PageSections(CitationPanels.ofRule(builder.filter(params, scope), key, catalogStore.catalog(), linkCounts), null);
+        NoticeFilter selected = builder.filter(params, scope);
+        PageSections sections = new PageSections(memo.get("rule panel " + key + " " + RecordMemo.selection(selected),
+                () -> CitationPanels.ofRule(selected, key, catalogStore.catalog(), linkCounts)), null);
         return Templates.timeline(header, sections, builder.build("/rules/" + found.code + "/" + number, params, scope, Lanes.BY_PLATFORM));
     }
 
