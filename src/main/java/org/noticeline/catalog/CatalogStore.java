@@ -2,6 +2,7 @@ package org.noticeline.catalog;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.noticeline.changelog.PublicStateCache;
 import org.noticeline.catalog.model.AuthoritySpec;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.catalog.model.DesignationSpec;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * catalog, and at most {@link #FRESHNESS} so a reload on another replica reaches this one too.
  */
 @ApplicationScoped
-public class CatalogStore {
+public class CatalogStore extends PublicStateCache {
 
     static final Duration FRESHNESS = Duration.ofSeconds(30);
 
@@ -149,6 +150,22 @@ public class CatalogStore {
             group.position = position++;
             group.persist();
         }
+    }
+
+    /** Visible changes to notices leave the catalog as it is; {@link #catalogChanged} forgets it. */
+    @Override
+    protected void clear() {
+    }
+
+    /** The innermost layer: every page names catalog entries. */
+    @Override
+    protected int layer() {
+        return 0;
+    }
+
+    @Override
+    protected void catalogChanged() {
+        forget();
     }
 
     /** Forgets the cached snapshot, so the next {@link #catalog} reads the database (another replica changed it). */

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.noticeline.catalog.CatalogStore;
 import org.noticeline.changelog.ChangeLog;
 import org.noticeline.changelog.PublicStateCache;
 import org.noticeline.config.NoticelineConfig;
@@ -42,8 +41,6 @@ public class PageCache extends PublicStateCache {
     NoticelineConfig config;
     @Inject
     ChangeLog log;
-    @Inject
-    CatalogStore catalogStore;
     @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
     boolean compression;
     @ConfigProperty(name = "quarkus.http.compress-media-types")
@@ -117,10 +114,10 @@ public class PageCache extends PublicStateCache {
         pages.invalidateAll();
     }
 
-    /** The catalog names categories on every page; the next render must not read this replica's older copy. */
+    /** The outermost layer: pages are rendered from everything else. */
     @Override
-    protected void catalogChanged() {
-        catalogStore.forget();
+    protected int layer() {
+        return 2;
     }
 
     /** How many responses are kept (both encodings of one count twice), for tests and metrics. */

@@ -1,5 +1,7 @@
 package org.noticeline.pagecache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -18,6 +20,7 @@ import org.noticeline.search.SearchIndex;
 import org.noticeline.security.SessionCookie;
 import org.noticeline.web.ConditionalGet;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +44,9 @@ public class PageCacheRoute {
 
     /** The requests being rendered now (by their key without the encoding: one render keeps both). */
     private final Map<String, CompletableFuture<Void>> rendering = new ConcurrentHashMap<>();
+    /** Requests whose last answer could not be kept, for a while: they render side by side, as without the cache. */
+    private final Cache<String, Boolean> uncacheable = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(30)).build();
 
     @Inject
     NoticelineConfig config;
@@ -53,6 +59,11 @@ public class PageCacheRoute {
         if (config.pageCache().enabled()) {
             router.route().order(ORDER).handler(this::answer);
         }
+    }
+
+    /** Whether the last answer to this request could not be kept (and so its renders run side by side). */
+    boolean knownUncacheable(PageKey key) {
+        return uncacheable.getIfPresent(key.request()) != null;
     }
 
     /** The ticket of this request when it may be kept, set by this route on a miss. */
@@ -89,16 +100,23 @@ public class PageCacheRoute {
             return;
         }
         long left = deadline - System.nanoTime() / 1_000_000;
+        boolean takeTurns = left > 0 && uncacheable.getIfPresent(key.request()) == null;
         CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> running = left > 0 ? rendering.putIfAbsent(key.request(), mine) : null;
+        CompletableFuture<Void> running = takeTurns ? rendering.putIfAbsent(key.request(), mine) : null;
         if (running == null) {
-            if (left > 0) {
+            PageCache.Ticket ticket = cache.ticket(key);
+            if (takeTurns) {
                 context.addEndHandler(done -> {
+                    // Not kept, with nothing changed meanwhile: an answer nobody may keep (no-store, an error). Others
+                    // asking the same need not wait for each other's renders.
+                    if (context.request().method() == HttpMethod.GET && cache.find(key) == null && cache.generation() == ticket.generation()) {
+                        uncacheable.put(key.request(), Boolean.TRUE);
+                    }
                     rendering.remove(key.request(), mine);
                     mine.complete(null);
                 });
             }
-            context.put(TICKET, cache.ticket(key));
+            context.put(TICKET, ticket);
             context.next();
             return;
         }

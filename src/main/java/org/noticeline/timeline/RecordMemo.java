@@ -44,4 +44,10 @@ public class RecordMemo extends PublicStateCache {
     protected void clear() {
         kept.invalidateAll();
     }
+
+    /** Read from the catalog and the record; pages are rendered from it. */
+    @Override
+    protected int layer() {
+        return 1;
+    }
 }

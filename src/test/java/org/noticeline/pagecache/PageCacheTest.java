@@ -11,6 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.noticeline.changelog.Change;
 import org.noticeline.changelog.ChangeKind;
+import org.noticeline.changelog.PublicChanges;
+import org.noticeline.changelog.QuietRecord;
 import org.noticeline.notice.rest.NoticeWriteTest;
 import org.noticeline.search.SearchIndex;
 
@@ -44,6 +46,10 @@ class PageCacheTest {
     PageCache cache;
     @Inject
     SearchIndex search;
+    @Inject
+    PageCacheRoute route;
+    @Inject
+    PublicChanges changes;
     @TestHTTPResource("/")
     URI root;
 
@@ -113,17 +119,17 @@ class PageCacheTest {
         assertThat(given().accept(JSON).get("/api/notices?" + YEAR).asString()).contains(slug);
 
         keptAfter(() -> given().accept(JSON).get("/api/notices?" + YEAR), () -> key("/api/notices", YEAR, JSON));
-        cache.apply(List.of(new Change(Long.MAX_VALUE - 1, ChangeKind.REVISED, 1L, "elsewhere", 2, false, Instant.now())));
+        changes.apply(List.of(new Change(Long.MAX_VALUE - 1, ChangeKind.REVISED, 1L, "elsewhere", 2, false, Instant.now())));
         assertThat(cache.find(key("/api/notices", YEAR, JSON))).as("a draft's change, which no public page shows").isNotNull();
-        cache.apply(List.of(new Change(Long.MAX_VALUE, ChangeKind.REVISED, 1L, "elsewhere", 2, true, Instant.now())));
+        changes.apply(List.of(new Change(Long.MAX_VALUE, ChangeKind.REVISED, 1L, "elsewhere", 2, true, Instant.now())));
         assertThat(cache.find(key("/api/notices", YEAR, JSON))).as("a visible change made on another replica").isNull();
     }
 
     @Test
     void manyAskingAtOnceForAPageNobodyHasAreOneRender() throws Exception {
         String page = "/rules/DSA?limit=37";
-        awaitQuiet();
-        cache.apply(List.of(new Change(Long.MAX_VALUE, ChangeKind.REVISED, 1L, "elsewhere", 2, true, Instant.now())));
+        QuietRecord.await(changes);
+        changes.apply(List.of(new Change(Long.MAX_VALUE, ChangeKind.REVISED, 1L, "elsewhere", 2, true, Instant.now())));
         long before = cache.renders();
         int visitors = 24;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(visitors);
@@ -151,28 +157,28 @@ class PageCacheTest {
         assertThat(cache.renders() - before).isBetween(1L, 2L);
     }
 
-    /**
-     * Until no visible change has come for a second (at most 60 s): right after start-up the relinker re-links the corpus,
-     * and while changes keep coming no render is kept, so each visitor's turn is a render of its own.
-     */
-    private void awaitQuiet() throws InterruptedException {
-        Instant until = Instant.now().plusSeconds(60);
-        long seen = cache.generation();
-        Instant quietSince = Instant.now();
-        while (Instant.now().isBefore(until) && java.time.Duration.between(quietSince, Instant.now()).toMillis() < 1000) {
-            Thread.sleep(100);
-            if (cache.generation() != seen) {
-                seen = cache.generation();
-                quietSince = Instant.now();
-            }
+    @Test
+    void anAnswerNobodyMayKeepIsRememberedSoThatItsRendersRunSideBySide() {
+        Response subscribe = given().accept("text/html").get("/subscribe?platform=x");
+        assertThat(subscribe.statusCode()).isEqualTo(200);
+        assertThat(subscribe.header("Cache-Control")).contains("no-store");
+        PageKey key = key("/subscribe", "platform=x", "text/html");
+        assertThat(cache.find(key)).isNull();
+        // Noted as the response ends, which may be a moment after the client has it.
+        Instant until = Instant.now().plusSeconds(2);
+        while (!route.knownUncacheable(key) && Instant.now().isBefore(until)) {
+            Thread.onSpinWait();
         }
+        assertThat(route.knownUncacheable(key)).isTrue();
+        assertThat(route.knownUncacheable(key("/platforms/x", null, "text/html"))).isFalse();
     }
+
 
     @Test
     void aResponseRenderedBeforeAChangeIsNotKeptAfterIt() {
         PageKey key = key("/nowhere-" + UUID.randomUUID(), null, JSON);
         PageCache.Ticket ticket = cache.ticket(key);
-        cache.apply(List.of(new Change(Long.MAX_VALUE, ChangeKind.REVISED, 1L, "elsewhere", 2, true, Instant.now())));
+        changes.apply(List.of(new Change(Long.MAX_VALUE, ChangeKind.REVISED, 1L, "elsewhere", 2, true, Instant.now())));
         cache.keep(ticket, new CachedPage(Buffer.buffer("stale"), JSON, null, "W/\"x\"", null, List.of()));
         assertThat(cache.find(key)).isNull();
 
