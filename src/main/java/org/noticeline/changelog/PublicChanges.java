@@ -1,5 +1,6 @@
 package org.noticeline.changelog;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -25,6 +26,8 @@ public class PublicChanges implements ChangeConsumer {
 
     @Inject
     Instance<PublicStateCache> caches;
+    @Inject
+    ChangeLog log;
 
     /** Written under this object's lock, read without it. */
     private volatile long generation;
@@ -39,8 +42,12 @@ public class PublicChanges implements ChangeConsumer {
         return lastChange;
     }
 
-    /** What start-up reads from the log, unless a change has already said later. */
-    public synchronized void startFrom(Instant latest) {
+    void onStart(@Observes StartupEvent event) {
+        startFrom(log.lastVisibleChangeAt().orElse(null));
+    }
+
+    /** Moves the time of the latest change to {@code latest}, unless a change has already said later. */
+    private synchronized void startFrom(Instant latest) {
         if (latest != null && (lastChange == null || latest.isAfter(lastChange))) {
             lastChange = latest;
         }

@@ -38,11 +38,6 @@ public abstract class PublicStateCache {
         return changes.lastChange();
     }
 
-    /** What start-up reads from the log, unless a change has already said later. */
-    protected final void startFrom(Instant latest) {
-        changes.startFrom(latest);
-    }
-
     /** Runs {@code keep} (which stores a value read since {@code seen} was noted) unless a change came in between. */
     protected final void keepIf(long seen, Runnable keep) {
         changes.keepIf(seen, keep);

@@ -4,14 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.buffer.Buffer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.noticeline.changelog.ChangeLog;
 import org.noticeline.changelog.PublicStateCache;
 import org.noticeline.config.NoticelineConfig;
 
@@ -39,8 +36,6 @@ public class PageCache extends PublicStateCache {
 
     @Inject
     NoticelineConfig config;
-    @Inject
-    ChangeLog log;
     @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
     boolean compression;
     @ConfigProperty(name = "quarkus.http.compress-media-types")
@@ -65,10 +60,6 @@ public class PageCache extends PublicStateCache {
                 .register(registry);
         FunctionCounter.builder("noticeline.pagecache.renders", renders, LongAdder::sum)
                 .description("public answers the page cache did not hold, rendered by REST (one per request asked at once)").register(registry);
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        startFrom(log.lastVisibleChangeAt().orElse(null));
     }
 
     /** The response kept under {@code key}, or null. */
@@ -118,12 +109,6 @@ public class PageCache extends PublicStateCache {
     @Override
     protected int layer() {
         return 2;
-    }
-
-    /** How many responses are kept (both encodings of one count twice), for tests and metrics. */
-    long size() {
-        pages.cleanUp();
-        return pages.estimatedSize();
     }
 
     /** Whether the server compresses responses of this type (the {@code quarkus.http.compress-media-types}). */

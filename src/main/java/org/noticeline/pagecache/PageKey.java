@@ -53,7 +53,7 @@ public record PageKey(String request, boolean gzip) {
      * so an answer made before it took a change is not served after.
      */
     static Optional<PageKey> of(String path, String query, String accept, String acceptEncoding, LongSupplier searchPosition) {
-        if (path == null || path.startsWith("/q/") || path.startsWith("/admin") || path.startsWith("/api/admin") || path.startsWith(CHANGES)
+        if (path == null || path.startsWith("/q/") || editorsOnly(path) || path.startsWith(CHANGES)
                 || (query != null && query.length() > MAX_LENGTH) || (accept != null && accept.length() > MAX_ACCEPT)) {
             return Optional.empty();
         }
@@ -83,6 +83,11 @@ public record PageKey(String request, boolean gzip) {
             key.append("|index=").append(searchPosition.getAsLong());
         }
         return Optional.of(new PageKey(key.toString(), takesGzip(acceptEncoding)));
+    }
+
+    /** The pages and API of editors: never kept, whoever asks. */
+    static boolean editorsOnly(String path) {
+        return path.startsWith("/admin") || path.startsWith("/api/admin");
     }
 
     /** The key the same request has in the other encoding: a response is kept under both. */

@@ -96,7 +96,7 @@ public class PageRevalidation {
             return;
         }
         String path = request.getUriInfo().getPath();
-        if (caller.authenticated() || path.startsWith("/admin") || path.startsWith("/api/admin")) {
+        if (caller.authenticated() || PageKey.editorsOnly(path)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, PERSONAL);
             return;
         }
