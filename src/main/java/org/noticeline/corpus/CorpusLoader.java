@@ -1,5 +1,6 @@
 package org.noticeline.corpus;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +13,7 @@ import org.noticeline.catalog.model.Catalog;
 import org.noticeline.changelog.ChangeKind;
 import org.noticeline.changelog.ChangeLog;
 import org.noticeline.config.NoticelineConfig;
+import org.noticeline.hash.Sha256;
 import org.noticeline.notice.NoticeOrigin;
 import org.noticeline.notice.NoticeService;
 import org.noticeline.notice.NoticeStatus;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,11 +35,18 @@ import java.util.stream.Stream;
  * validated whole before anything of it is written, so a broken file writes nothing and never
  * stops the others. The load holds the {@code corpus} row lock, so replicas starting together
  * take turns; the second finds every content hash unchanged and writes nothing.
+ *
+ * <p>A load records the corpus's fingerprint (every file's path and content) as a milestone. A start finding its
+ * corpus's fingerprint recorded reads no file and writes nothing: the corpus is what the database already holds, and
+ * reading it again took seconds of every start. Explicit reloads always read everything.
  */
 @ApplicationScoped
 public class CorpusLoader {
 
     static final String CORPUS_USER = "corpus";
+    /** Bump when a change to how files are read would load an unchanged corpus differently. */
+    static final int FORMAT = 1;
+    private static final String LOADED = "corpus:";
     private static final Logger LOG = Logger.getLogger(CorpusLoader.class);
 
     @Inject
@@ -51,9 +61,20 @@ public class CorpusLoader {
     ChangeLog changes;
 
     void onStart(@Observes StartupEvent event) {
-        if (config.loadCorpusOnStart()) {
-            load();
+        if (!config.loadCorpusOnStart()) {
+            return;
         }
+        Path corpusDir = config.corpusDir();
+        if (loaded(fingerprint(corpusDir))) {
+            LOG.infof("corpus unchanged since its last load: %s not read again", corpusDir);
+            return;
+        }
+        load(corpusDir);
+    }
+
+    private boolean loaded(String fingerprint) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("select name from app_milestone where name = ?1")
+                .setParameter(1, fingerprint).getResultList().isEmpty());
     }
 
     public CorpusReport load() {
@@ -64,6 +85,8 @@ public class CorpusLoader {
     @Transactional
     public CorpusReport load(Path corpusDir) {
         em.createNativeQuery("select name from app_lock where name = 'corpus' for update").getResultList();
+        // Taken before any file is read: a file changed during the load then makes the next start load again.
+        String fingerprint = fingerprint(corpusDir);
         Instant now = Instant.now();
         List<CorpusProblem> problems = new ArrayList<>();
         Catalog catalog;
@@ -71,7 +94,7 @@ public class CorpusLoader {
             catalog = CatalogReader.read(corpusDir.resolve("catalog"));
         } catch (CorpusException e) {
             problems.addAll(e.problems());
-            return finish(new CorpusReport(now, 0, 0, 0, 0, problems));
+            return finish(new CorpusReport(now, 0, 0, 0, 0, problems), fingerprint);
         }
         if (catalogStore.save(catalog)) {
             changes.append(ChangeKind.CATALOG, null, null, null, true, CORPUS_USER, now, null);
@@ -114,15 +137,36 @@ public class CorpusLoader {
                 case UNCHANGED -> unchanged++;
             }
         }
-        return finish(new CorpusReport(now, files.size(), created, updated, unchanged, problems));
+        return finish(new CorpusReport(now, files.size(), created, updated, unchanged, problems), fingerprint);
     }
 
-    private CorpusReport finish(CorpusReport report) {
+    private CorpusReport finish(CorpusReport report, String fingerprint) {
         CorpusProblemRecord.replaceAll(report.problems(), report.loadedAt());
+        em.createNativeQuery("delete from app_milestone where name like '" + LOADED + "%'").executeUpdate();
+        em.createNativeQuery("insert into app_milestone (name, reached_at) values (?1, ?2)").setParameter(1, fingerprint)
+                .setParameter(2, report.loadedAt().atOffset(ZoneOffset.UTC)).executeUpdate();
         report.problems().forEach(p -> LOG.warnf("corpus problem: %s", p));
         LOG.infof("corpus loaded: %d files, %d created, %d updated, %d unchanged, %d problems",
                 report.files(), report.created(), report.updated(), report.unchanged(), report.problems().size());
         return report;
+    }
+
+    /** {@value #LOADED} and a digest of every file below the corpus folder, its path and its bytes, in path order. */
+    static String fingerprint(Path corpusDir) {
+        StringBuilder files = new StringBuilder("format ").append(FORMAT).append('\n');
+        if (Files.isDirectory(corpusDir)) {
+            try (Stream<Path> walk = Files.walk(corpusDir)) {
+                for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    files.append(corpusDir.relativize(path).toString().replace('\\', '/')).append('\0')
+                            .append(Sha256.hex(Files.readAllBytes(path))).append('\n');
+                }
+            } catch (IOException e) {
+                // An unreadable corpus is never taken for the one loaded: the load reports the file.
+                return LOADED + "unreadable " + Instant.now();
+            }
+        }
+        // 7 + 57 characters: the milestone's name holds 64.
+        return LOADED + Sha256.hex(files.toString()).substring(0, 57);
     }
 
     /** Notice files: every {@code .md} below the corpus folder except the catalog and READMEs. */
