@@ -110,9 +110,12 @@ class KubernetesManifestsTest {
         return byKey;
     }
 
-    /** The README's run command uses the JVM options the Deployment does: one choice, measured once. */
+    /**
+     * The README's run command and the image's AOT training run use the JVM options the Deployment does: one choice,
+     * measured once (the AOT cache keeps the GC it was written with).
+     */
     @Test
-    void theReadmeRunsTheServiceWithTheDeploymentsJvmOptions() throws IOException {
+    void theReadmeAndTheImagesTrainingRunUseTheDeploymentsJvmOptions() throws IOException {
         java.util.regex.Matcher readme = java.util.regex.Pattern.compile("JDK_JAVA_OPTIONS='([^']+)'").matcher(Files.readString(Path.of("README.md")));
         assertThat(readme.find()).as("README's run command sets JDK_JAVA_OPTIONS").isTrue();
         List<String> lines = Files.readAllLines(Path.of("k8s/base/deployment.yaml"));
@@ -123,6 +126,10 @@ class KubernetesManifestsTest {
             options.append(' ').append(lines.get(i).trim());
         }
         assertThat(readme.group(1)).isEqualTo(options.toString().trim());
+        java.util.regex.Matcher image = java.util.regex.Pattern.compile("ENV JDK_JAVA_OPTIONS=\"([^\"]+)\"")
+                .matcher(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")));
+        assertThat(image.find()).as("the image's training run sets JDK_JAVA_OPTIONS").isTrue();
+        assertThat(image.group(1)).isEqualTo(options.toString().trim());
     }
 
     @Test
