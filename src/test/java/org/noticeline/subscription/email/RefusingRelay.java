@@ -38,8 +38,18 @@ final class RefusingRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the port and returns once it is free. A socket closed while a thread is blocked in its accept is released
+     * only when that thread leaves it, so the {@link Mailbox} started next on this port could find it still listening
+     * (seen on CI: GreenMail's bind failed with "Address already in use").
+     */
     @Override
     public void close() throws IOException {
         server.close();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
