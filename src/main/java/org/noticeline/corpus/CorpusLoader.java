@@ -1,6 +1,5 @@
 package org.noticeline.corpus;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +16,7 @@ import org.noticeline.hash.Sha256;
 import org.noticeline.notice.NoticeOrigin;
 import org.noticeline.notice.NoticeService;
 import org.noticeline.notice.NoticeStatus;
+import org.noticeline.transaction.Milestones;
 import org.noticeline.transaction.RetryOnConflict;
 
 import java.io.IOException;
@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -59,34 +58,35 @@ public class CorpusLoader {
     NoticeService notices;
     @Inject
     ChangeLog changes;
+    @Inject
+    Milestones milestones;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.loadCorpusOnStart()) {
             return;
         }
         Path corpusDir = config.corpusDir();
-        if (loaded(fingerprint(corpusDir))) {
+        String fingerprint = fingerprint(corpusDir);
+        if (milestones.reached(fingerprint)) {
             LOG.infof("corpus unchanged since its last load: %s not read again", corpusDir);
             return;
         }
-        load(corpusDir);
-    }
-
-    private boolean loaded(String fingerprint) {
-        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("select name from app_milestone where name = ?1")
-                .setParameter(1, fingerprint).getResultList().isEmpty());
+        load(corpusDir, fingerprint);
     }
 
     public CorpusReport load() {
         return load(config.corpusDir());
     }
 
+    public CorpusReport load(Path corpusDir) {
+        return load(corpusDir, fingerprint(corpusDir));
+    }
+
+    /** {@code fingerprint} is taken before any file is read: a file changed during the load makes the next start load. */
     @RetryOnConflict
     @Transactional
-    public CorpusReport load(Path corpusDir) {
+    CorpusReport load(Path corpusDir, String fingerprint) {
         em.createNativeQuery("select name from app_lock where name = 'corpus' for update").getResultList();
-        // Taken before any file is read: a file changed during the load then makes the next start load again.
-        String fingerprint = fingerprint(corpusDir);
         Instant now = Instant.now();
         List<CorpusProblem> problems = new ArrayList<>();
         Catalog catalog;
@@ -142,9 +142,7 @@ public class CorpusLoader {
 
     private CorpusReport finish(CorpusReport report, String fingerprint) {
         CorpusProblemRecord.replaceAll(report.problems(), report.loadedAt());
-        em.createNativeQuery("delete from app_milestone where name like '" + LOADED + "%'").executeUpdate();
-        em.createNativeQuery("insert into app_milestone (name, reached_at) values (?1, ?2)").setParameter(1, fingerprint)
-                .setParameter(2, report.loadedAt().atOffset(ZoneOffset.UTC)).executeUpdate();
+        milestones.replace(LOADED, fingerprint, report.loadedAt());
         report.problems().forEach(p -> LOG.warnf("corpus problem: %s", p));
         LOG.infof("corpus loaded: %d files, %d created, %d updated, %d unchanged, %d problems",
                 report.files(), report.created(), report.updated(), report.unchanged(), report.problems().size());

@@ -8,12 +8,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
 import org.noticeline.changelog.ChangeLog;
+import org.noticeline.transaction.Milestones;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,6 +47,8 @@ public class NoticeHistory {
     EntityManager em;
     @Inject
     ChangeLog changes;
+    @Inject
+    Milestones milestones;
 
     /**
      * Gives each notice's latest change a state where it has none (a log from before states were kept): the notice has
@@ -56,8 +56,7 @@ public class NoticeHistory {
      * so that on an upgraded database they find those rows filled.
      */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 50) StartupEvent event) {
-        if (QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("select name from app_milestone where name = ?1")
-                .setParameter(1, STATES_FILLED).getResultList().isEmpty())) {
+        if (milestones.reached(STATES_FILLED)) {
             return;
         }
         int filled = 0;
@@ -70,13 +69,7 @@ public class NoticeHistory {
             LOG.infof("kept the state of %d notices for asOf queries", filled);
         }
         // Every change appended since states were kept has one: once filled, the log needs no second look.
-        try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into app_milestone (name, reached_at) select ?1, ?2"
-                    + " where not exists (select 1 from app_milestone where name = ?1)").setParameter(1, STATES_FILLED)
-                    .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate());
-        } catch (PersistenceException raced) {
-            LOG.debugf("another replica recorded %s first", STATES_FILLED);
-        }
+        milestones.reach(STATES_FILLED);
     }
 
     @SuppressWarnings("unchecked")
