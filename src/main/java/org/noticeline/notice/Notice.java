@@ -64,6 +64,8 @@ public class Notice extends PanacheEntityBase {
     /** The {@link org.noticeline.linking.Linker#ENGINE_VERSION} that found the detected links. */
     @Column(name = "links_engine")
     public Integer linksEngine;
+    /** What this notice adds to the {@link LinkTally} now, an entry a line; null until it was first tallied. */
+    public String tallied;
 
     @ElementCollection
     @CollectionTable(name = "notice_platform", joinColumns = @JoinColumn(name = "notice_id"))

@@ -84,6 +84,8 @@ public class NoticeService {
     LinkerProvider linkers;
     @Inject
     ChangeLog changes;
+    @Inject
+    LinkTally tally;
 
     /** A new notice; the same content again is a no-op, other content under a slug in use is a conflict (revise with {@link #replace}). */
     @Transactional
@@ -172,6 +174,7 @@ public class NoticeService {
             logged.add(entry(ChangeKind.CREATED, notice, author.name()));
             written.add(new Written(Outcome.CREATED, notice));
         }
+        tally.follow(written.stream().filter(w -> w.outcome() == Outcome.CREATED).map(Written::notice).toList());
         changes.appendAll(logged);
         return written;
     }
@@ -265,6 +268,7 @@ public class NoticeService {
         if (notice.withdrawn()) {
             created = created.withStatus(notice.status == NoticeStatus.WITHDRAWN ? NoticeStatus.PUBLISHED : NoticeStatus.DRAFT);
         }
+        tally.follow(List.of(notice));
         changes.append(ChangeKind.CREATED, notice.id, notice.slug, notice.withdrawn() ? Math.max(1, notice.revision - 1) : notice.revision,
                 notice.status.seenByEveryone(), last.changedBy(), changed, NoticeStates.toJson(created));
         if (notice.withdrawn()) {
@@ -308,6 +312,7 @@ public class NoticeService {
         if (before.equals(NoticeLinks.signature(notice))) {
             return false;
         }
+        tally.follow(List.of(notice));
         changes.append(ChangeKind.RELINKED, notice.id, notice.slug, notice.revision, notice.status.seenByEveryone(), by, Instant.now(),
                 NoticeStates.of(notice));
         return true;
@@ -429,6 +434,7 @@ public class NoticeService {
 
     /** The change just made to {@code notice}, seen by everyone when the notice now is. */
     private void log(ChangeKind kind, Notice notice, String by) {
+        tally.follow(List.of(notice));
         changes.append(entry(kind, notice, by));
     }
 

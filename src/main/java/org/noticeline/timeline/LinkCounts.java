@@ -3,6 +3,8 @@ package org.noticeline.timeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.noticeline.notice.LinkTally;
+import org.noticeline.notice.LinkTally.Dimension;
 import org.noticeline.notice.NoticeStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
 import org.noticeline.notice.Notice;
@@ -10,29 +12,33 @@ import org.noticeline.notice.Notice;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * How many published notices each platform, instrument, rule, authority and proceeding has, for the index pages.
- * Counted by the database over the whole record (hundreds of milliseconds at 100,000 notices) and kept until the
- * record changes ({@link RecordMemo}): the counts depend on nothing else, and there are as many as the catalog has entries.
+ * How many published notices each platform, instrument, rule, authority and proceeding has, for the index pages and
+ * panels: read from the {@link LinkTally} the write path keeps. On a database from before the tally, until its
+ * notices are tallied, counted over the whole record instead (seconds at 100,000 notices), which is why both are kept
+ * until the record changes ({@link RecordMemo}).
  */
 @ApplicationScoped
 public class LinkCounts {
 
     @Inject
     RecordMemo memo;
+    @Inject
+    LinkTally tally;
 
     Map<String, Long> byPlatform() {
-        return count("select p.platformId, count(distinct n.id) from Notice n join n.platforms p where n.status = :s group by p.platformId");
+        return count(() -> tally.counts(Dimension.PLATFORM), "select p.platformId, count(distinct n.id) from Notice n join n.platforms p where n.status = :s group by p.platformId");
     }
 
     Map<String, Long> byInstrument() {
-        return count("select r.instrumentCode, count(distinct n.id) from Notice n join n.rules r where n.status = :s group by r.instrumentCode");
+        return count(() -> tally.counts(Dimension.INSTRUMENT), "select r.instrumentCode, count(distinct n.id) from Notice n join n.rules r where n.status = :s group by r.instrumentCode");
     }
 
     Map<String, Long> byRule(String instrument) {
-        return count("select r.ruleKey, count(distinct n.id) from Notice n join n.rules r where n.status = :s and r.instrumentCode = :i group by r.ruleKey",
+        return count(() -> tally.provisionCounts(instrument), "select r.ruleKey, count(distinct n.id) from Notice n join n.rules r where n.status = :s and r.instrumentCode = :i group by r.ruleKey",
                 Map.of("i", instrument));
     }
 
@@ -41,25 +47,30 @@ public class LinkCounts {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        return count("select r.ruleKey, count(distinct n.id) from Notice n join n.rules r where n.status = :s and r.ruleKey in :keys group by r.ruleKey",
+        return count(() -> tally.counts(Dimension.RULE, keys), "select r.ruleKey, count(distinct n.id) from Notice n join n.rules r where n.status = :s and r.ruleKey in :keys group by r.ruleKey",
                 Map.of("keys", keys));
     }
 
     Map<String, Long> byAuthority() {
-        return count("select n.authority.id, count(n) from Notice n where n.status = :s group by n.authority.id");
+        return count(() -> tally.counts(Dimension.AUTHORITY), "select n.authority.id, count(n) from Notice n where n.status = :s group by n.authority.id");
     }
 
     Map<String, Long> byProceeding() {
-        return count("select n.proceeding.id, count(n) from Notice n where n.status = :s and n.proceeding is not null group by n.proceeding.id");
+        return count(() -> tally.counts(Dimension.PROCEEDING), "select n.proceeding.id, count(n) from Notice n where n.status = :s and n.proceeding is not null group by n.proceeding.id");
     }
 
-    private Map<String, Long> count(String jpql) {
-        return count(jpql, Map.of());
+    private Map<String, Long> count(Supplier<Map<String, Long>> tallied, String jpql) {
+        return count(tallied, jpql, Map.of());
     }
 
-    /** Runs a {@code select key, count ...} over published notices ({@code :s}) with any further parameters, or answers what it kept. */
-    private Map<String, Long> count(String jpql, Map<String, Object> parameters) {
-        return memo.get("counts " + jpql + new TreeMap<>(parameters), () -> Map.copyOf(read(jpql, parameters)));
+    /**
+     * The tally's answer, or, while it is incomplete, what a {@code select key, count ...} over published notices
+     * ({@code :s}) with any further parameters counts; either is kept until the record changes.
+     */
+    private Map<String, Long> count(Supplier<Map<String, Long>> tallied, String jpql, Map<String, Object> parameters) {
+        boolean complete = tally.complete();
+        return memo.get("counts " + complete + " " + jpql + new TreeMap<>(parameters),
+                () -> Map.copyOf(complete ? tallied.get() : read(jpql, parameters)));
     }
 
     private static Map<String, Long> read(String jpql, Map<String, Object> parameters) {
