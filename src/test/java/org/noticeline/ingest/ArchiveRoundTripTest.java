@@ -30,7 +30,7 @@ class ArchiveRoundTripTest {
         QuarkusTransaction.requiringNew().run(() -> {
             // The change log is never trimmed (followers' positions rely on it): its rows stay, detached from the notices.
             em.createNativeQuery("update notice_change set notice_id = null").executeUpdate();
-            for (String table : List.of("idempotency_record", "document", "notice_rule", "notice_platform", "notice_source", "notice_revision", "notice")) {
+            for (String table : List.of("idempotency_record", "document", "link_tally", "notice_rule", "notice_platform", "notice_source", "notice_revision", "notice")) {
                 em.createNativeQuery("delete from " + table).executeUpdate();
             }
         });
