@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -37,12 +38,44 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LinkTally {
 
-    /** What a tally row counts notices of. */
+    /**
+     * What a tally row counts notices of. A pair counts the notices that have both its parts, keyed
+     * {@code first|second} ({@code DSA:34|x}), so that a range of keys reads every second part of one first part.
+     */
     public enum Dimension {
-        PLATFORM, INSTRUMENT, RULE, AUTHORITY, PROCEEDING;
+        PLATFORM, INSTRUMENT, RULE, AUTHORITY, PROCEEDING,
+        /** Notices of an instrument concerning a platform ({@code DSA|x}): the matrix by instrument, an instrument's platforms. */
+        INSTRUMENT_PLATFORM,
+        /** A provision and a platform ({@code DSA:34|x}): the matrix by article, a provision's platforms. */
+        RULE_PLATFORM,
+        /** A type of measure and a platform ({@code fine|x}): the matrix by type. */
+        TYPE_PLATFORM,
+        /** An instrument and a provision of another instrument ({@code DSA|GDPR:6}): an instrument's provisions cited elsewhere. */
+        INSTRUMENT_RULE,
+        /** Two provisions cited together ({@code DSA:34|DSA:35}, both ways): a provision's co-cited provisions. */
+        RULE_RULE;
 
         String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** The years of notice dates a read counts, both included. */
+    public record Years(int from, int to) {
+
+        public static final Years ALL = new Years(Integer.MIN_VALUE, Integer.MAX_VALUE);
+
+        /**
+         * The years a filter selects, when the tally can count it: a selection by platform and rule (which each reader
+         * checks itself), and dates, if any, from the first of January to the last of December. Empty when it cannot.
+         */
+        public static Optional<Years> of(NoticeFilter filter) {
+            boolean tallied = filter.authorities().isEmpty() && filter.types().isEmpty() && filter.jurisdictions().isEmpty()
+                    && filter.proceedings().isEmpty() && !filter.includeWithdrawn()
+                    && (filter.from() == null || filter.from().getDayOfYear() == 1)
+                    && (filter.to() == null || filter.to().plusDays(1).getDayOfYear() == 1);
+            return tallied ? Optional.of(new Years(filter.from() == null ? ALL.from : filter.from().getYear(),
+                    filter.to() == null ? ALL.to : filter.to().getYear())) : Optional.empty();
         }
     }
 
@@ -110,18 +143,49 @@ public class LinkTally {
 
     /** Published notices per key of {@code dimension}; keys none has are absent. */
     public Map<String, Long> counts(Dimension dimension) {
-        return read("dimension = ?1", dimension, null, null);
+        return read("item_key", "dimension = ?1", List.of(dimension.id()), Years.ALL);
     }
 
     /** {@link #counts} of the keys in {@code keys}. */
     public Map<String, Long> counts(Dimension dimension, Collection<String> keys) {
-        return keys.isEmpty() ? Map.of() : read("dimension = ?1 and item_key in (?2)", dimension, keys, null);
+        return keys.isEmpty() ? Map.of() : read("item_key", "dimension = ?1 and item_key in (?2)", List.of(dimension.id(), keys), Years.ALL);
     }
 
     /** {@link #counts} of the provisions of one instrument ({@code DSA:1} to {@code DSA:93}). */
     public Map<String, Long> provisionCounts(String instrument) {
-        // A range on the key rather than a LIKE, in which an underscore of the code would match any character.
-        return read("dimension = ?1 and item_key >= ?2 and item_key < ?3", Dimension.RULE, instrument + ":", instrument + ";");
+        return range(Dimension.RULE, instrument + ":", Years.ALL);
+    }
+
+    /** Of a pair dimension: per second part, the notices that have {@code first} too, in {@code years}. */
+    public Map<String, Long> pairs(Dimension dimension, String first, Years years) {
+        Map<String, Long> seconds = new TreeMap<>();
+        range(dimension, first + "|", years).forEach((key, n) -> seconds.put(key.substring(first.length() + 1), n));
+        return seconds;
+    }
+
+    /** Of a pair dimension: per pair whose first part starts with {@code prefix} ({@code DSA:} for a by-article matrix, empty for all). */
+    public Map<String, Long> pairsStartingWith(Dimension dimension, String prefix, Years years) {
+        return range(dimension, prefix, years);
+    }
+
+    /** The notices {@code key} has per year, in {@code years}. */
+    public Map<Integer, Long> years(Dimension dimension, String key, Years years) {
+        Map<Integer, Long> byYear = new TreeMap<>();
+        read("notice_year", "dimension = ?1 and item_key = ?2", List.of(dimension.id(), key), years)
+                .forEach((year, n) -> byYear.put(Integer.valueOf(year), n));
+        return byYear;
+    }
+
+    /**
+     * Keys from {@code prefix} up to the next prefix (all keys for an empty one): a range rather than a LIKE, in which
+     * an underscore would match any character.
+     */
+    private Map<String, Long> range(Dimension dimension, String prefix, Years years) {
+        if (prefix.isEmpty()) {
+            return read("item_key", "dimension = ?1", List.of(dimension.id()), years);
+        }
+        String end = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
+        return read("item_key", "dimension = ?1 and item_key >= ?2 and item_key < ?3", List.of(dimension.id(), prefix, end), years);
     }
 
     /**
@@ -140,35 +204,56 @@ public class LinkTally {
         filled = false;
     }
 
+    /** {@code sum(notices)} per {@code groupBy} of the rows {@code where} (parameters 1, 2, ...) selects, years given. */
     @SuppressWarnings("unchecked")
-    private Map<String, Long> read(String where, Dimension dimension, Object second, Object third) {
-        var query = em.createNativeQuery("select item_key, sum(notices) from link_tally where " + where
-                + " group by item_key having sum(notices) > 0").setParameter(1, dimension.id());
-        if (second != null) {
-            query.setParameter(2, second);
+    private Map<String, Long> read(String groupBy, String where, List<Object> parameters, Years years) {
+        int next = parameters.size() + 1;
+        var query = em.createNativeQuery("select " + groupBy + ", sum(notices) from link_tally where " + where
+                + " and notice_year >= ?" + next + " and notice_year <= ?" + (next + 1) + " group by " + groupBy + " having sum(notices) > 0");
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
         }
-        if (third != null) {
-            query.setParameter(3, third);
-        }
+        query.setParameter(next, years.from()).setParameter(next + 1, years.to());
         List<Object[]> rows = query.getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> ((Number) r[1]).longValue()));
+        return rows.stream().collect(Collectors.toMap(r -> String.valueOf(r[0]), r -> ((Number) r[1]).longValue()));
     }
 
-    /** What a notice adds: nothing unless published; then one entry per platform, instrument, provision, its authority and case. */
+    /**
+     * What a notice adds: nothing unless published; then one entry per platform, instrument, provision, its authority
+     * and case, and per pair. Changing what this holds needs a migration that empties the tally and sets every
+     * {@code tallied} to null, so that the start-up pass tallies the record again.
+     */
     static String entries(Notice notice) {
         if (notice.status != NoticeStatus.PUBLISHED) {
             return "";
         }
         int year = notice.date.getYear();
         TreeSet<String> lines = new TreeSet<>();
-        notice.platforms.forEach(p -> lines.add(new Entry(Dimension.PLATFORM.id(), p.platformId, year).line()));
-        notice.rules.forEach(r -> {
-            lines.add(new Entry(Dimension.INSTRUMENT.id(), r.instrumentCode, year).line());
-            lines.add(new Entry(Dimension.RULE.id(), r.ruleKey, year).line());
+        java.util.function.BiConsumer<Dimension, String> add = (dimension, key) -> lines.add(new Entry(dimension.id(), key, year).line());
+        List<String> platforms = notice.platforms.stream().map(p -> p.platformId).toList();
+        platforms.forEach(p -> {
+            add.accept(Dimension.PLATFORM, p);
+            add.accept(Dimension.TYPE_PLATFORM, notice.type + "|" + p);
         });
-        lines.add(new Entry(Dimension.AUTHORITY.id(), notice.authority.id, year).line());
+        for (RuleLink rule : notice.rules) {
+            add.accept(Dimension.INSTRUMENT, rule.instrumentCode);
+            add.accept(Dimension.RULE, rule.ruleKey);
+            for (String p : platforms) {
+                add.accept(Dimension.INSTRUMENT_PLATFORM, rule.instrumentCode + "|" + p);
+                add.accept(Dimension.RULE_PLATFORM, rule.ruleKey + "|" + p);
+            }
+            for (RuleLink other : notice.rules) {
+                if (!other.instrumentCode.equals(rule.instrumentCode)) {
+                    add.accept(Dimension.INSTRUMENT_RULE, rule.instrumentCode + "|" + other.ruleKey);
+                }
+                if (!other.ruleKey.equals(rule.ruleKey)) {
+                    add.accept(Dimension.RULE_RULE, rule.ruleKey + "|" + other.ruleKey);
+                }
+            }
+        }
+        add.accept(Dimension.AUTHORITY, notice.authority.id);
         if (notice.proceeding != null) {
-            lines.add(new Entry(Dimension.PROCEEDING.id(), notice.proceeding.id, year).line());
+            add.accept(Dimension.PROCEEDING, notice.proceeding.id);
         }
         return String.join("\n", lines);
     }
@@ -188,7 +273,7 @@ public class LinkTally {
         String upsert = postgres
                 ? "insert into link_tally (dimension, item_key, notice_year, notices) values (?, ?, ?, ?)"
                 + " on conflict (dimension, item_key, notice_year) do update set notices = link_tally.notices + excluded.notices"
-                : "merge into link_tally t using (select cast(? as varchar(16)) dimension, cast(? as varchar(100)) item_key,"
+                : "merge into link_tally t using (select cast(? as varchar(24)) dimension, cast(? as varchar(160)) item_key,"
                 + " cast(? as integer) notice_year, cast(? as bigint) notices) s"
                 + " on t.dimension = s.dimension and t.item_key = s.item_key and t.notice_year = s.notice_year"
                 + " when matched then update set notices = t.notices + s.notices"

@@ -1,9 +1,12 @@
 package org.noticeline.research;
 
+import org.noticeline.notice.LinkTally;
+import org.noticeline.notice.LinkTally.Dimension;
 import org.noticeline.notice.NoticeFilter;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a rule page shows beside its timeline: notices per year, the provisions most often cited with the rule and the
@@ -20,13 +23,39 @@ public record Citations(List<KeyCount> years, List<KeyCount> coCited, List<KeyCo
     public static final int TOP = 10;
 
     /** For a provision's page: {@code filter} is its timeline's selection, {@code key} the provision ({@code DSA:34}). */
-    public static Citations ofRule(NoticeFilter filter, String key) {
-        return of(filter, "c.ruleKey <> :self", key);
+    public static Citations ofRule(NoticeFilter filter, String key, LinkTally tally) {
+        boolean tallied = filter.ruleKeys().equals(List.of(key)) && filter.instruments().isEmpty();
+        return tallied(filter, tallied, tally, Dimension.RULE, Dimension.RULE_RULE, Dimension.RULE_PLATFORM, key)
+                .orElseGet(() -> of(filter, "c.ruleKey <> :self", key));
     }
 
     /** For an instrument's page: co-cited provisions are those of other instruments. */
-    public static Citations ofInstrument(NoticeFilter filter, String code) {
-        return of(filter, "c.instrumentCode <> :self", code);
+    public static Citations ofInstrument(NoticeFilter filter, String code, LinkTally tally) {
+        boolean tallied = filter.instruments().equals(List.of(code)) && filter.ruleKeys().isEmpty();
+        return tallied(filter, tallied, tally, Dimension.INSTRUMENT, Dimension.INSTRUMENT_RULE, Dimension.INSTRUMENT_PLATFORM, code)
+                .orElseGet(() -> of(filter, "c.instrumentCode <> :self", code));
+    }
+
+    /**
+     * From the tally, when the page's selection is its own rule in whole years, on no platform (which the pairs do not
+     * narrow by): no render then counts the record.
+     */
+    private static Optional<Citations> tallied(NoticeFilter filter, boolean ownRule, LinkTally tally, Dimension self, Dimension coCited,
+                                               Dimension platforms, String key) {
+        Optional<LinkTally.Years> years = LinkTally.Years.of(filter);
+        if (!ownRule || years.isEmpty() || !filter.platforms().isEmpty() || !tally.complete()) {
+            return Optional.empty();
+        }
+        List<KeyCount> byYear = tally.years(self, key, years.get()).entrySet().stream()
+                .map(e -> new KeyCount(String.valueOf(e.getKey()), e.getValue())).toList();
+        return Optional.of(new Citations(byYear, top(tally.pairs(coCited, key, years.get())), top(tally.pairs(platforms, key, years.get()))));
+    }
+
+    /** The {@link #TOP} largest counts, largest first, then by key, as the grouped queries order them. */
+    private static List<KeyCount> top(Map<String, Long> counts) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP).map(e -> new KeyCount(e.getKey(), e.getValue())).toList();
     }
 
     private static Citations of(NoticeFilter filter, String otherThanSelf, String self) {

@@ -2,15 +2,22 @@ package org.noticeline.research;
 
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.catalog.model.InstrumentSpec;
+import org.noticeline.notice.LinkTally;
+import org.noticeline.notice.LinkTally.Dimension;
 import org.noticeline.notice.NoticeFilter;
 import org.noticeline.notice.NoticeType;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Computes a {@link Matrix} in one grouped query, then keeps the largest rows and columns. */
+/**
+ * Computes a {@link Matrix}, then keeps the largest rows and columns: from the {@link LinkTally}'s pairs when it can
+ * count the filter (no render then counts the record, seconds at 100,000 notices), else in one grouped query.
+ */
 public final class PlatformMatrix {
 
     private PlatformMatrix() {
@@ -19,7 +26,35 @@ public final class PlatformMatrix {
     /**
      * @param instrument the instrument of {@code by=article}, checked by the caller; ignored otherwise
      */
-    public static Matrix of(NoticeFilter filter, MatrixAxis axis, String instrument, Catalog catalog, int maxRows, int maxColumns) {
+    public static Matrix of(NoticeFilter filter, MatrixAxis axis, String instrument, Catalog catalog, LinkTally tally, int maxRows, int maxColumns) {
+        List<Object[]> cells = tallied(filter, axis, instrument, tally).orElseGet(() -> counted(filter, axis, instrument));
+        return matrix(cells, axis, instrument, catalog, maxRows, maxColumns);
+    }
+
+    /** The cells (platform, column, notices) from the tally's pairs, when it is complete and can count the filter. */
+    private static Optional<List<Object[]>> tallied(NoticeFilter filter, MatrixAxis axis, String instrument, LinkTally tally) {
+        Optional<LinkTally.Years> years = LinkTally.Years.of(filter);
+        // By type, a rule filter narrows the notices counted, which the pairs of type and platform cannot.
+        if (years.isEmpty() || !filter.ruleKeys().isEmpty() || !filter.instruments().isEmpty() || !tally.complete()) {
+            return Optional.empty();
+        }
+        Map<String, Long> pairs = switch (axis) {
+            case INSTRUMENT -> tally.pairsStartingWith(Dimension.INSTRUMENT_PLATFORM, "", years.get());
+            case ARTICLE -> tally.pairsStartingWith(Dimension.RULE_PLATFORM, instrument + ":", years.get());
+            case TYPE -> tally.pairsStartingWith(Dimension.TYPE_PLATFORM, "", years.get());
+        };
+        List<Object[]> cells = new ArrayList<>();
+        pairs.forEach((pair, count) -> {
+            int bar = pair.lastIndexOf('|');
+            String platform = pair.substring(bar + 1);
+            if (filter.platforms().isEmpty() || filter.platforms().contains(platform)) {
+                cells.add(new Object[]{platform, pair.substring(0, bar), count});
+            }
+        });
+        return Optional.of(cells);
+    }
+
+    private static List<Object[]> counted(NoticeFilter filter, MatrixAxis axis, String instrument) {
         String column = switch (axis) {
             case INSTRUMENT -> "c.instrumentCode";
             case ARTICLE -> "c.ruleKey";
@@ -37,8 +72,11 @@ public final class PlatformMatrix {
             also.append(" and p.platformId in :rows");
             extra.put("rows", filter.platforms());
         }
-        List<Object[]> cells = GroupedCounts.run(filter, "p.platformId, " + column + ", count(distinct n.id)", joins, also.toString(), extra,
+        return GroupedCounts.run(filter, "p.platformId, " + column + ", count(distinct n.id)", joins, also.toString(), extra,
                 "p.platformId, " + column, "p.platformId", 0);
+    }
+
+    private static Matrix matrix(List<Object[]> cells, MatrixAxis axis, String instrument, Catalog catalog, int maxRows, int maxColumns) {
         Map<String, Map<String, Long>> byPlatform = new LinkedHashMap<>();
         Map<String, Long> rowSums = new HashMap<>();
         Map<String, Long> columnSums = new HashMap<>();

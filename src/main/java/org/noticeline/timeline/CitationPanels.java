@@ -22,7 +22,7 @@ final class CitationPanels {
     /** {@code filter} is the page's timeline selection; platform links keep the rule, so they open what was counted. */
     static CitationPanel ofRule(NoticeFilter filter, String key, Catalog catalog, LinkCounts counts) {
         List<RelatedGroupSpec> groups = catalog.relatedGroups(key);
-        return panel(Citations.ofRule(filter, key), key, groups, other -> !other.equals(key), catalog, counts);
+        return panel(Citations.ofRule(filter, key, counts.tally()), key, groups, other -> !other.equals(key), catalog, counts);
     }
 
     /** The related groups shown are those of any of the instrument's provisions, with its own provisions left out. */
@@ -30,7 +30,7 @@ final class CitationPanels {
         Predicate<String> elsewhere = other -> !other.startsWith(code + ":");
         List<RelatedGroupSpec> groups = catalog.related().stream()
                 .filter(g -> g.provisions().stream().anyMatch(elsewhere.negate())).toList();
-        return panel(Citations.ofInstrument(filter, code), code, groups, elsewhere, catalog, counts);
+        return panel(Citations.ofInstrument(filter, code, counts.tally()), code, groups, elsewhere, catalog, counts);
     }
 
     private static CitationPanel panel(Citations citations, String rule, List<RelatedGroupSpec> groups, Predicate<String> shown,

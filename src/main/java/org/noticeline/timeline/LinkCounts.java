@@ -29,6 +29,11 @@ public class LinkCounts {
     @Inject
     LinkTally tally;
 
+    /** The tally itself, for the counts of a selection that it can answer ({@link org.noticeline.research.Citations}). */
+    LinkTally tally() {
+        return tally;
+    }
+
     Map<String, Long> byPlatform() {
         return count(() -> tally.counts(Dimension.PLATFORM), "select p.platformId, count(distinct n.id) from Notice n join n.platforms p where n.status = :s group by p.platformId");
     }

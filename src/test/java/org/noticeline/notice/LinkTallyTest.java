@@ -9,6 +9,7 @@ import org.noticeline.catalog.CatalogStore;
 import org.noticeline.corpus.synthetic.SyntheticCorpus;
 import org.noticeline.corpus.synthetic.SyntheticNotices;
 import org.noticeline.notice.LinkTally.Dimension;
+import org.noticeline.notice.LinkTally.Years;
 
 import java.time.LocalDate;
 
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The tally the write path keeps is the record counted: after creates, revisions that move a notice to other
  * platforms, rules and years, withdrawals, restores, drafts published and discarded, and on a database whose notices
  * predate it once the start-up pass has tallied them. The record is the whole test database, so the comparison also
- * covers what every other test wrote. Notices of 1975 and 1976, which no other test uses.
+ * covers what every other test wrote; so do the pairs (platform and instrument, and so on) that the matrix and the
+ * citation panels read. Notices of 1975 and 1976, which no other test uses.
  */
 @QuarkusTest
 class LinkTallyTest {
@@ -60,10 +62,19 @@ class LinkTallyTest {
         assertThat(tally.counts(Dimension.PLATFORM).get("tiktok")).isEqualTo(before.getOrDefault("tiktok", 0L) + 1);
         assertThat(tally.counts(Dimension.PLATFORM).get("x")).isEqualTo(before.getOrDefault("x", 0L) + 2);
         assertTallyIsTheRecord();
+        // The reads of pairs and years: only this test writes DSA:34 and DSA:35 in 1975.
+        Years of1975 = new Years(1975, 1975);
+        assertThat(tally.pairs(Dimension.RULE_PLATFORM, "DSA:34", of1975)).isEqualTo(Map.of("x", 2L, "tiktok", 1L));
+        assertThat(tally.pairs(Dimension.RULE_RULE, "DSA:34", of1975)).isEqualTo(Map.of("DSA:35", 1L));
+        assertThat(tally.pairs(Dimension.RULE_RULE, "DSA:3", of1975)).as("a key is not a prefix of longer ones").isEmpty();
+        assertThat(tally.pairsStartingWith(Dimension.TYPE_PLATFORM, "", of1975)).containsEntry("request-for-information|tiktok", 1L);
+        assertThat(tally.years(Dimension.RULE, "DSA:35", Years.ALL)).containsEntry(1975, 1L);
 
         // Another year, platform, rules, authority and no case: every old entry is taken back.
         notices.replace(content(a, "1976-07-01", List.of("facebook"), List.of("UK-OSA:102"), "ofcom", null), true, null, AUTHOR, null);
         assertThat(tally.counts(Dimension.PLATFORM).get("tiktok")).isEqualTo(before.getOrDefault("tiktok", 0L));
+        assertThat(tally.pairs(Dimension.RULE_PLATFORM, "DSA:34", of1975)).isEqualTo(Map.of("x", 1L));
+        assertThat(tally.pairs(Dimension.RULE_RULE, "DSA:34", of1975)).isEmpty();
         assertTallyIsTheRecord();
 
         notices.withdraw(b, "a test withdrawal", null, "tally-test");
@@ -80,6 +91,20 @@ class LinkTallyTest {
         notices.discard(turnedDown, "not a notice", "tally-test");
         assertTallyIsTheRecord();
         assertThat(yearsOf("rule", "DSA:40")).containsEntry(1976, 1L);
+    }
+
+    @Test
+    void theTallyCountsAFilterOnlyInWholeYearsAndOnWhatItKeeps() {
+        assertThat(Years.of(filter(null, null, List.of(), false))).contains(Years.ALL);
+        assertThat(Years.of(filter(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31), List.of(), false))).contains(new Years(2024, 2025));
+        assertThat(Years.of(filter(LocalDate.of(2024, 1, 2), null, List.of(), false))).isEmpty();
+        assertThat(Years.of(filter(null, LocalDate.of(2024, 12, 30), List.of(), false))).isEmpty();
+        assertThat(Years.of(filter(null, null, List.of("ofcom"), false))).as("an authority is not a pair").isEmpty();
+        assertThat(Years.of(filter(null, null, List.of(), true))).as("withdrawn notices are not tallied").isEmpty();
+    }
+
+    private static NoticeFilter filter(LocalDate from, LocalDate to, List<String> authorities, boolean withdrawn) {
+        return new NoticeFilter(List.of("x"), List.of("DSA:34"), List.of(), authorities, List.of(), List.of(), List.of(), from, to, withdrawn, 0, null);
     }
 
     @Test
@@ -121,6 +146,19 @@ class LinkTallyTest {
                     + " join notice_rule l on l.notice_id = n.id" + published + " group by l.rule_key, extract(year from n.notice_date)"));
             counted.putAll(rows("select 'instrument', l.instrument_code, extract(year from n.notice_date), count(distinct n.id) from notice n"
                     + " join notice_rule l on l.notice_id = n.id" + published + " group by l.instrument_code, extract(year from n.notice_date)"));
+            String join = " join notice_platform p on p.notice_id = n.id join notice_rule r on r.notice_id = n.id";
+            String year = ", extract(year from n.notice_date)";
+            counted.putAll(rows("select 'instrument-platform', r.instrument_code || '|' || p.platform_id" + year + ", count(distinct n.id) from notice n"
+                    + join + published + " group by r.instrument_code, p.platform_id" + year));
+            counted.putAll(rows("select 'rule-platform', r.rule_key || '|' || p.platform_id" + year + ", count(*) from notice n"
+                    + join + published + " group by r.rule_key, p.platform_id" + year));
+            counted.putAll(rows("select 'type-platform', n.type || '|' || p.platform_id" + year + ", count(*) from notice n"
+                    + " join notice_platform p on p.notice_id = n.id" + published + " group by n.type, p.platform_id" + year));
+            String pairOfRules = " join notice_rule r on r.notice_id = n.id join notice_rule o on o.notice_id = n.id";
+            counted.putAll(rows("select 'instrument-rule', r.instrument_code || '|' || o.rule_key" + year + ", count(distinct n.id) from notice n"
+                    + pairOfRules + published + " and o.instrument_code <> r.instrument_code group by r.instrument_code, o.rule_key" + year));
+            counted.putAll(rows("select 'rule-rule', r.rule_key || '|' || o.rule_key" + year + ", count(*) from notice n"
+                    + pairOfRules + published + " and o.rule_key <> r.rule_key group by r.rule_key, o.rule_key" + year));
             counted.putAll(rows("select 'authority', n.authority_id, extract(year from n.notice_date), count(*) from notice n"
                     + published + " group by n.authority_id, extract(year from n.notice_date)"));
             counted.putAll(rows("select 'proceeding', n.proceeding_id, extract(year from n.notice_date), count(*) from notice n"

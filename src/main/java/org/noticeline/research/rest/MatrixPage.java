@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.config.NoticelineConfig;
+import org.noticeline.notice.LinkTally;
 import org.noticeline.notice.rest.NoticeFilterParams;
 
 /** {@code /research/matrix}: platforms by instrument, article or type as a table whose cells link to their timelines. */
@@ -32,11 +33,13 @@ public class MatrixPage {
     CatalogStore catalogStore;
     @Inject
     NoticelineConfig config;
+    @Inject
+    LinkTally tally;
 
     @GET
     public TemplateInstance matrix(@BeanParam MatrixRequest request) {
         MatrixRequest.Checked checked = request.check(catalogStore.catalog(), config);
-        MatrixView view = MatrixView.of(checked.matrix(catalogStore.catalog(), config), checked.filter());
+        MatrixView view = MatrixView.of(checked.matrix(catalogStore.catalog(), tally, config), checked.filter());
         String filters = NoticeFilterParams.selecting(checked.filter()).filterQuery();
         String own = "by=" + view.by() + (view.instrument() == null ? "" : "&instrument=" + view.instrument()) + (filters.isEmpty() ? "" : "&" + filters);
         String title = switch (checked.axis()) {

@@ -5,6 +5,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.domain.FieldError;
+import org.noticeline.notice.LinkTally;
 import org.noticeline.notice.NoticeFilter;
 import org.noticeline.notice.rest.NoticeFilterParams;
 import org.noticeline.research.Matrix;
@@ -35,8 +36,8 @@ public class MatrixRequest {
     /** The checked request: the counted selection, the axis and the instrument of {@code by=article}. */
     record Checked(NoticeFilter filter, MatrixAxis axis, String instrument) {
 
-        Matrix matrix(Catalog catalog, NoticelineConfig config) {
-            return PlatformMatrix.of(filter, axis, instrument, catalog, config.research().matrixRows(), config.research().matrixColumns());
+        Matrix matrix(Catalog catalog, LinkTally tally, NoticelineConfig config) {
+            return PlatformMatrix.of(filter, axis, instrument, catalog, tally, config.research().matrixRows(), config.research().matrixColumns());
         }
     }
 

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.config.NoticelineConfig;
+import org.noticeline.notice.LinkTally;
 import org.noticeline.notice.export.CsvCells;
 import org.noticeline.web.ProblemException;
 import org.noticeline.web.QueryValues;
@@ -39,12 +40,14 @@ public class MatrixResource {
     CatalogStore catalogStore;
     @Inject
     NoticelineConfig config;
+    @Inject
+    LinkTally tally;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
     public Response matrix(@BeanParam MatrixRequest request, @RestQuery List<String> format, HttpHeaders headers) {
         MatrixRequest.Checked checked = request.check(catalogStore.catalog(), config);
-        MatrixView view = MatrixView.of(checked.matrix(catalogStore.catalog(), config), checked.filter());
+        MatrixView view = MatrixView.of(checked.matrix(catalogStore.catalog(), tally, config), checked.filter());
         if (!csv(format, headers)) {
             return Response.ok(view, MediaType.APPLICATION_JSON).build();
         }
