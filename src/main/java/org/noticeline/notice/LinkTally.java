@@ -50,10 +50,12 @@ public class LinkTally {
         RULE_PLATFORM,
         /** A type of measure and a platform ({@code fine|x}): the matrix by type. */
         TYPE_PLATFORM,
-        /** An instrument and a provision of another instrument ({@code DSA|GDPR:6}): an instrument's provisions cited elsewhere. */
-        INSTRUMENT_RULE,
-        /** Two provisions cited together ({@code DSA:34|DSA:35}, both ways): a provision's co-cited provisions. */
-        RULE_RULE;
+        /**
+         * An instrument and a provision of another instrument ({@code DSA|GDPR:6}): an instrument's provisions cited
+         * elsewhere. Pairs of provisions are not kept: a notice's pairs grow with the square of its provisions, which
+         * cost bulk loads a quarter of their rate, and a provision's page counts its co-cited provisions fast enough.
+         */
+        INSTRUMENT_RULE;
 
         String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -246,9 +248,6 @@ public class LinkTally {
                 if (!other.instrumentCode.equals(rule.instrumentCode)) {
                     add.accept(Dimension.INSTRUMENT_RULE, rule.instrumentCode + "|" + other.ruleKey);
                 }
-                if (!other.ruleKey.equals(rule.ruleKey)) {
-                    add.accept(Dimension.RULE_RULE, rule.ruleKey + "|" + other.ruleKey);
-                }
             }
         }
         add.accept(Dimension.AUTHORITY, notice.authority.id);
@@ -262,34 +261,45 @@ public class LinkTally {
         return tallied == null || tallied.isEmpty() ? List.of() : tallied.lines().map(Entry::parse).toList();
     }
 
-    /** Adds each delta to its row (made when missing), in the delta's order, as one JDBC batch. */
+    /** Adds each delta to its row (made when missing), in the delta's order, as JDBC batches. */
     private void add(Map<Entry, Long> delta) {
-        boolean postgres = dbKind.startsWith("postgres");
-        if (!postgres) {
-            // H2's MERGE is not atomic: two writers that both miss a row both insert it, and one fails on the key.
-            // H2 is the embedded, single-process default, so its writers take turns on the tally instead.
-            em.createNativeQuery("select name from app_lock where name = 'tally' for update").getResultList();
+        List<Map.Entry<Entry, Long>> rows = List.copyOf(delta.entrySet());
+        if (dbKind.startsWith("postgres")) {
+            em.unwrap(Session.class).doWork(connection -> batch(connection, "insert into link_tally (notices, dimension, item_key, notice_year)"
+                    + " values (?, ?, ?, ?) on conflict (dimension, item_key, notice_year) do update set notices = link_tally.notices + excluded.notices", rows));
+            return;
         }
-        String upsert = postgres
-                ? "insert into link_tally (dimension, item_key, notice_year, notices) values (?, ?, ?, ?)"
-                + " on conflict (dimension, item_key, notice_year) do update set notices = link_tally.notices + excluded.notices"
-                : "merge into link_tally t using (select cast(? as varchar(24)) dimension, cast(? as varchar(160)) item_key,"
-                + " cast(? as integer) notice_year, cast(? as bigint) notices) s"
-                + " on t.dimension = s.dimension and t.item_key = s.item_key and t.notice_year = s.notice_year"
-                + " when matched then update set notices = t.notices + s.notices"
-                + " when not matched then insert (dimension, item_key, notice_year, notices) values (s.dimension, s.item_key, s.notice_year, s.notices)";
+        // H2 has no atomic upsert (two writers that both miss a row both insert it, and one fails on the key), and its
+        // MERGE with a source row is slow. H2 is the embedded, single-process default, so its writers take turns on
+        // the tally, and each adds to the rows there are, then inserts the rows that were missing.
+        em.createNativeQuery("select name from app_lock where name = 'tally' for update").getResultList();
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(upsert)) {
-                for (Map.Entry<Entry, Long> d : delta.entrySet()) {
-                    statement.setString(1, d.getKey().dimension());
-                    statement.setString(2, d.getKey().key());
-                    statement.setInt(3, d.getKey().year());
-                    statement.setLong(4, d.getValue());
-                    statement.addBatch();
+            int[] updated = batch(connection, "update link_tally set notices = notices + ? where dimension = ? and item_key = ? and notice_year = ?", rows);
+            List<Map.Entry<Entry, Long>> missing = new java.util.ArrayList<>();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) {
+                    missing.add(rows.get(i));
                 }
-                statement.executeBatch();
             }
+            batch(connection, "insert into link_tally (notices, dimension, item_key, notice_year) values (?, ?, ?, ?)", missing);
         });
+    }
+
+    /** Runs {@code sql} once per row as one batch, the parameters (notices, dimension, key, year); answers the update counts. */
+    private static int[] batch(java.sql.Connection connection, String sql, List<Map.Entry<Entry, Long>> rows) throws java.sql.SQLException {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Map.Entry<Entry, Long> row : rows) {
+                statement.setLong(1, row.getValue());
+                statement.setString(2, row.getKey().dimension());
+                statement.setString(3, row.getKey().key());
+                statement.setInt(4, row.getKey().year());
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        }
     }
 
     /** A database from before the tally: its notices are tallied in the background, and readers count until then. */

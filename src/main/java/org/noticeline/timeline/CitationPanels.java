@@ -22,7 +22,7 @@ final class CitationPanels {
     /** {@code filter} is the page's timeline selection; platform links keep the rule, so they open what was counted. */
     static CitationPanel ofRule(NoticeFilter filter, String key, Catalog catalog, LinkCounts counts) {
         List<RelatedGroupSpec> groups = catalog.relatedGroups(key);
-        return panel(Citations.ofRule(filter, key, counts.tally()), key, groups, other -> !other.equals(key), catalog, counts);
+        return panel(Citations.ofRule(filter, key), key, groups, other -> !other.equals(key), catalog, counts);
     }
 
     /** The related groups shown are those of any of the instrument's provisions, with its own provisions left out. */

@@ -65,8 +65,7 @@ class LinkTallyTest {
         // The reads of pairs and years: only this test writes DSA:34 and DSA:35 in 1975.
         Years of1975 = new Years(1975, 1975);
         assertThat(tally.pairs(Dimension.RULE_PLATFORM, "DSA:34", of1975)).isEqualTo(Map.of("x", 2L, "tiktok", 1L));
-        assertThat(tally.pairs(Dimension.RULE_RULE, "DSA:34", of1975)).isEqualTo(Map.of("DSA:35", 1L));
-        assertThat(tally.pairs(Dimension.RULE_RULE, "DSA:3", of1975)).as("a key is not a prefix of longer ones").isEmpty();
+        assertThat(tally.pairs(Dimension.RULE_PLATFORM, "DSA:3", of1975)).as("a key is not a prefix of longer ones").isEmpty();
         assertThat(tally.pairsStartingWith(Dimension.TYPE_PLATFORM, "", of1975)).containsEntry("request-for-information|tiktok", 1L);
         assertThat(tally.years(Dimension.RULE, "DSA:35", Years.ALL)).containsEntry(1975, 1L);
 
@@ -74,7 +73,6 @@ class LinkTallyTest {
         notices.replace(content(a, "1976-07-01", List.of("facebook"), List.of("UK-OSA:102"), "ofcom", null), true, null, AUTHOR, null);
         assertThat(tally.counts(Dimension.PLATFORM).get("tiktok")).isEqualTo(before.getOrDefault("tiktok", 0L));
         assertThat(tally.pairs(Dimension.RULE_PLATFORM, "DSA:34", of1975)).isEqualTo(Map.of("x", 1L));
-        assertThat(tally.pairs(Dimension.RULE_RULE, "DSA:34", of1975)).isEmpty();
         assertTallyIsTheRecord();
 
         notices.withdraw(b, "a test withdrawal", null, "tally-test");
@@ -157,8 +155,6 @@ class LinkTallyTest {
             String pairOfRules = " join notice_rule r on r.notice_id = n.id join notice_rule o on o.notice_id = n.id";
             counted.putAll(rows("select 'instrument-rule', r.instrument_code || '|' || o.rule_key" + year + ", count(distinct n.id) from notice n"
                     + pairOfRules + published + " and o.instrument_code <> r.instrument_code group by r.instrument_code, o.rule_key" + year));
-            counted.putAll(rows("select 'rule-rule', r.rule_key || '|' || o.rule_key" + year + ", count(*) from notice n"
-                    + pairOfRules + published + " and o.rule_key <> r.rule_key group by r.rule_key, o.rule_key" + year));
             counted.putAll(rows("select 'authority', n.authority_id, extract(year from n.notice_date), count(*) from notice n"
                     + published + " group by n.authority_id, extract(year from n.notice_date)"));
             counted.putAll(rows("select 'proceeding', n.proceeding_id, extract(year from n.notice_date), count(*) from notice n"
