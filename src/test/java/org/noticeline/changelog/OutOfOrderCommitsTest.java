@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while a mirror polls {@code /api/changes} with the {@code next} it was given. The mirror must end with both
  * changes, each once and in increasing order; a log numbered at insert time would make it skip the one committed
  * last, and one that hands out only what lies below the oldest running transaction would hold everything back
- * behind a long one. Both orders of transaction ids are tried.
+ * behind a long one. Both orders of transaction ids are tried. The two notices share no row of the link tally
+ * (platform, rule, authority, year): writers that share one take turns on it until they commit ({@code LinkTally}),
+ * so only writers of unrelated notices can commit out of order.
  */
 @QuarkusTest
 @EnabledIfEnvironmentVariable(named = "NOTICELINE_TEST_DB_KIND", matches = "postgresql")
@@ -64,13 +66,13 @@ class OutOfOrderCommitsTest {
         CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch secondCommitted = new CountDownLatch(1);
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            write("outoforder-a1");
+            write("outoforder-a1", false);
             firstAppended.countDown();
             await(secondCommitted);
             // The mirror polls while this transaction holds the smaller number, uncommitted.
         }));
         assertThat(firstAppended.await(20, TimeUnit.SECONDS)).isTrue();
-        QuarkusTransaction.requiringNew().run(() -> write("outoforder-a2"));
+        QuarkusTransaction.requiringNew().run(() -> write("outoforder-a2", true));
         pollUntil(mirror, "outoforder-a2");
         assertThat(mirror.slugs()).as("a committed change is not held back by a transaction still running").doesNotContain("outoforder-a1");
         secondCommitted.countDown();
@@ -91,11 +93,11 @@ class OutOfOrderCommitsTest {
             em.createNativeQuery("select pg_current_xact_id()::text").getSingleResult();
             olderHasItsId.countDown();
             await(youngerAppended);
-            write("outoforder-b2");
+            write("outoforder-b2", false);
         }));
         assertThat(olderHasItsId.await(20, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> younger = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            write("outoforder-b1");
+            write("outoforder-b1", true);
             youngerAppended.countDown();
             await(olderCommitted);
         }));
@@ -130,8 +132,12 @@ class OutOfOrderCommitsTest {
         assertThat(seqs).isSorted().doesNotHaveDuplicates();
     }
 
-    private void write(String slug) {
-        NoticeContent content = new NoticeContent(slug, "Ofcom writes to 4chan", "2025-04-14", "request-for-information", "ofcom", "UK",
+    /** Either a notice of Ofcom to 4chan in 2025 or, {@code other}, one of the Commission to TikTok in 2024. */
+    private void write(String slug, boolean other) {
+        NoticeContent content = other
+                ? new NoticeContent(slug, "The Commission writes to TikTok", "2024-02-19", "request-for-information", "european-commission", "EU",
+                List.of("tiktok"), List.of("DSA:34"), null, "en", null, List.of("https://ec.europa.eu/"), "Out of order.")
+                : new NoticeContent(slug, "Ofcom writes to 4chan", "2025-04-14", "request-for-information", "ofcom", "UK",
                 List.of("4chan"), List.of("UK-OSA:102"), null, "en", null, List.of("https://www.ofcom.org.uk/"), "Out of order.");
         notices.upsert(content, NoticeService.Author.of("out-of-order-test", NoticeOrigin.API), NoticeStatus.PUBLISHED);
     }
