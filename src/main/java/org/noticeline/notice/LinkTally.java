@@ -14,16 +14,21 @@ import org.jboss.logging.Logger;
 import org.noticeline.transaction.Milestones;
 import org.noticeline.transaction.Retries;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -75,7 +80,7 @@ public class LinkTally {
             boolean tallied = filter.authorities().isEmpty() && filter.types().isEmpty() && filter.jurisdictions().isEmpty()
                     && filter.proceedings().isEmpty() && !filter.includeWithdrawn()
                     && (filter.from() == null || filter.from().getDayOfYear() == 1)
-                    && (filter.to() == null || filter.to().plusDays(1).getDayOfYear() == 1);
+                    && (filter.to() == null || filter.to().getMonthValue() == 12 && filter.to().getDayOfMonth() == 31);
             return tallied ? Optional.of(new Years(filter.from() == null ? ALL.from : filter.from().getYear(),
                     filter.to() == null ? ALL.to : filter.to().getYear())) : Optional.empty();
         }
@@ -155,19 +160,41 @@ public class LinkTally {
 
     /** {@link #counts} of the provisions of one instrument ({@code DSA:1} to {@code DSA:93}). */
     public Map<String, Long> provisionCounts(String instrument) {
-        return range(Dimension.RULE, instrument + ":", Years.ALL);
+        return startingWith(Dimension.RULE, instrument + ":", Years.ALL);
     }
 
     /** Of a pair dimension: per second part, the notices that have {@code first} too, in {@code years}. */
     public Map<String, Long> pairs(Dimension dimension, String first, Years years) {
         Map<String, Long> seconds = new TreeMap<>();
-        range(dimension, first + "|", years).forEach((key, n) -> seconds.put(key.substring(first.length() + 1), n));
+        startingWith(dimension, first + "|", years).forEach((key, n) -> seconds.put(key.substring(first.length() + 1), n));
         return seconds;
     }
 
-    /** Of a pair dimension: per pair whose first part starts with {@code prefix} ({@code DSA:} for a by-article matrix, empty for all). */
-    public Map<String, Long> pairsStartingWith(Dimension dimension, String prefix, Years years) {
-        return range(dimension, prefix, years);
+    /**
+     * The share of the published notices that the filter's platforms, rules and authorities select, each taken as
+     * independent of the others (a platform and a rule together select fewer); empty until the tally is complete.
+     * Its other conditions are not counted.
+     */
+    public OptionalDouble share(NoticeFilter filter) {
+        if (!complete()) {
+            return OptionalDouble.empty();
+        }
+        double all = Math.max(1, sum(counts(Dimension.AUTHORITY)));
+        double share = 1;
+        if (!filter.platforms().isEmpty()) {
+            share *= sum(counts(Dimension.PLATFORM, filter.platforms())) / all;
+        }
+        if (!filter.ruleKeys().isEmpty() || !filter.instruments().isEmpty()) {
+            share *= (sum(counts(Dimension.RULE, filter.ruleKeys())) + sum(counts(Dimension.INSTRUMENT, filter.instruments()))) / all;
+        }
+        if (!filter.authorities().isEmpty()) {
+            share *= sum(counts(Dimension.AUTHORITY, filter.authorities())) / all;
+        }
+        return OptionalDouble.of(share);
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The notices {@code key} has per year, in {@code years}. */
@@ -179,10 +206,11 @@ public class LinkTally {
     }
 
     /**
-     * Keys from {@code prefix} up to the next prefix (all keys for an empty one): a range rather than a LIKE, in which
-     * an underscore would match any character.
+     * Per key that starts with {@code prefix} (a pair's first part, or {@code DSA:} for a by-article matrix; all keys
+     * for an empty one), in {@code years}: a range of keys rather than a LIKE, in which an underscore would match any
+     * character.
      */
-    private Map<String, Long> range(Dimension dimension, String prefix, Years years) {
+    public Map<String, Long> startingWith(Dimension dimension, String prefix, Years years) {
         if (prefix.isEmpty()) {
             return read("item_key", "dimension = ?1", List.of(dimension.id()), years);
         }
@@ -231,7 +259,7 @@ public class LinkTally {
         }
         int year = notice.date.getYear();
         TreeSet<String> lines = new TreeSet<>();
-        java.util.function.BiConsumer<Dimension, String> add = (dimension, key) -> lines.add(new Entry(dimension.id(), key, year).line());
+        BiConsumer<Dimension, String> add = (dimension, key) -> lines.add(new Entry(dimension.id(), key, year).line());
         List<String> platforms = notice.platforms.stream().map(p -> p.platformId).toList();
         platforms.forEach(p -> {
             add.accept(Dimension.PLATFORM, p);
@@ -275,7 +303,7 @@ public class LinkTally {
         em.createNativeQuery("select name from app_lock where name = 'tally' for update").getResultList();
         em.unwrap(Session.class).doWork(connection -> {
             int[] updated = batch(connection, "update link_tally set notices = notices + ? where dimension = ? and item_key = ? and notice_year = ?", rows);
-            List<Map.Entry<Entry, Long>> missing = new java.util.ArrayList<>();
+            List<Map.Entry<Entry, Long>> missing = new ArrayList<>();
             for (int i = 0; i < updated.length; i++) {
                 if (updated[i] == 0) {
                     missing.add(rows.get(i));
@@ -286,7 +314,7 @@ public class LinkTally {
     }
 
     /** Runs {@code sql} once per row as one batch, the parameters (notices, dimension, key, year); answers the update counts. */
-    private static int[] batch(java.sql.Connection connection, String sql, List<Map.Entry<Entry, Long>> rows) throws java.sql.SQLException {
+    private static int[] batch(Connection connection, String sql, List<Map.Entry<Entry, Long>> rows) throws SQLException {
         if (rows.isEmpty()) {
             return new int[0];
         }

@@ -81,27 +81,7 @@ public final class NoticeQuery {
         if (!linked || !filter.types().isEmpty() || !filter.jurisdictions().isEmpty() || !filter.proceedings().isEmpty()) {
             return false;
         }
-        LinkTally tally = Arc.container().instance(LinkTally.class).get();
-        if (!tally.complete()) {
-            return false;
-        }
-        double all = Math.max(1, sum(tally.counts(LinkTally.Dimension.AUTHORITY)));
-        // Each constraint's share, as if they were independent: a platform and a rule together select fewer.
-        double share = 1;
-        if (!filter.platforms().isEmpty()) {
-            share *= sum(tally.counts(LinkTally.Dimension.PLATFORM, filter.platforms())) / all;
-        }
-        if (!filter.ruleKeys().isEmpty() || !filter.instruments().isEmpty()) {
-            share *= (sum(tally.counts(LinkTally.Dimension.RULE, filter.ruleKeys())) + sum(tally.counts(LinkTally.Dimension.INSTRUMENT, filter.instruments()))) / all;
-        }
-        if (!filter.authorities().isEmpty()) {
-            share *= sum(tally.counts(LinkTally.Dimension.AUTHORITY, filter.authorities())) / all;
-        }
-        return share >= BROAD;
-    }
-
-    private static long sum(java.util.Map<String, Long> counts) {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
+        return Arc.container().instance(LinkTally.class).get().share(filter).orElse(0) >= BROAD;
     }
 
     /**

@@ -50,9 +50,7 @@ public record Citations(List<KeyCount> years, List<KeyCount> coCited, List<KeyCo
 
     /** The {@link #TOP} largest counts, largest first, then by key, as the grouped queries order them. */
     private static List<KeyCount> top(Map<String, Long> counts) {
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(TOP).map(e -> new KeyCount(e.getKey(), e.getValue())).toList();
+        return KeyCount.largestFirst(counts).stream().limit(TOP).map(key -> new KeyCount(key, counts.get(key))).toList();
     }
 
     private static Citations of(NoticeFilter filter, String otherThanSelf, String self) {

@@ -39,9 +39,9 @@ public final class PlatformMatrix {
             return Optional.empty();
         }
         Map<String, Long> pairs = switch (axis) {
-            case INSTRUMENT -> tally.pairsStartingWith(Dimension.INSTRUMENT_PLATFORM, "", years.get());
-            case ARTICLE -> tally.pairsStartingWith(Dimension.RULE_PLATFORM, instrument + ":", years.get());
-            case TYPE -> tally.pairsStartingWith(Dimension.TYPE_PLATFORM, "", years.get());
+            case INSTRUMENT -> tally.startingWith(Dimension.INSTRUMENT_PLATFORM, "", years.get());
+            case ARTICLE -> tally.startingWith(Dimension.RULE_PLATFORM, instrument + ":", years.get());
+            case TYPE -> tally.startingWith(Dimension.TYPE_PLATFORM, "", years.get());
         };
         List<Object[]> cells = new ArrayList<>();
         pairs.forEach((pair, count) -> {
@@ -88,8 +88,8 @@ public final class PlatformMatrix {
             rowSums.merge(platform, count, Long::sum);
             columnSums.merge(value, count, Long::sum);
         }
-        List<String> rowKeys = largestFirst(rowSums);
-        List<String> columnKeys = largestFirst(columnSums);
+        List<String> rowKeys = KeyCount.largestFirst(rowSums);
+        List<String> columnKeys = KeyCount.largestFirst(columnSums);
         List<String> keptColumns = columnKeys.subList(0, Math.min(maxColumns, columnKeys.size()));
         List<Matrix.Column> columns = keptColumns.stream().map(k -> column(axis, k, catalog)).toList();
         List<Matrix.Row> rows = rowKeys.subList(0, Math.min(maxRows, rowKeys.size())).stream()
@@ -98,13 +98,6 @@ public final class PlatformMatrix {
                 .toList();
         return new Matrix(axis.id(), axis == MatrixAxis.ARTICLE ? instrument : null, columns, rows,
                 rowKeys.size() - rows.size(), columnKeys.size() - columns.size());
-    }
-
-    /** Largest sum first, then by key, so equal matrices come out in one order. */
-    private static List<String> largestFirst(Map<String, Long> sums) {
-        return sums.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).toList();
     }
 
     private static Matrix.Column column(MatrixAxis axis, String key, Catalog catalog) {

@@ -66,7 +66,7 @@ class LinkTallyTest {
         Years of1975 = new Years(1975, 1975);
         assertThat(tally.pairs(Dimension.RULE_PLATFORM, "DSA:34", of1975)).isEqualTo(Map.of("x", 2L, "tiktok", 1L));
         assertThat(tally.pairs(Dimension.RULE_PLATFORM, "DSA:3", of1975)).as("a key is not a prefix of longer ones").isEmpty();
-        assertThat(tally.pairsStartingWith(Dimension.TYPE_PLATFORM, "", of1975)).containsEntry("request-for-information|tiktok", 1L);
+        assertThat(tally.startingWith(Dimension.TYPE_PLATFORM, "", of1975)).containsEntry("request-for-information|tiktok", 1L);
         assertThat(tally.years(Dimension.RULE, "DSA:35", Years.ALL)).containsEntry(1975, 1L);
 
         // Another year, platform, rules, authority and no case: every old entry is taken back.
@@ -97,6 +97,7 @@ class LinkTallyTest {
         assertThat(Years.of(filter(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31), List.of(), false))).contains(new Years(2024, 2025));
         assertThat(Years.of(filter(LocalDate.of(2024, 1, 2), null, List.of(), false))).isEmpty();
         assertThat(Years.of(filter(null, LocalDate.of(2024, 12, 30), List.of(), false))).isEmpty();
+        assertThat(Years.of(filter(null, LocalDate.MAX, List.of(), false))).as("the last day there is").contains(new Years(Years.ALL.from(), LocalDate.MAX.getYear()));
         assertThat(Years.of(filter(null, null, List.of("ofcom"), false))).as("an authority is not a pair").isEmpty();
         assertThat(Years.of(filter(null, null, List.of(), true))).as("withdrawn notices are not tallied").isEmpty();
     }
