@@ -56,6 +56,7 @@ public class ChangeFollower {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
+    /** Filled and read on the follower's thread only. */
     private final List<Follower> followers = new ArrayList<>();
     private volatile boolean running;
     private volatile long position;
@@ -86,7 +87,19 @@ public class ChangeFollower {
         }
     }
 
+    /**
+     * The consumers are opened on the follower's thread, not on start-up's: opening the search index alone is a tenth of
+     * our start-up work, and a consumer that is not ready says so (searches are refused until the index is open).
+     */
     void onStart(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "change-follower");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks each consumer where it stopped, from the head of the log as it is now. */
+    private void resume() {
         long head = log.head();
         consumers.forEach(c -> followers.add(new Follower(c, c.resumeAfter(head))));
         for (Follower follower : followers) {
@@ -95,10 +108,6 @@ public class ChangeFollower {
                     .tag("consumer", follower.name()).register(registry);
         }
         position = head;
-        running = true;
-        thread = new Thread(this::run, "change-follower");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /**
@@ -138,6 +147,9 @@ public class ChangeFollower {
     }
 
     private void run() {
+        if (!resumed()) {
+            return;
+        }
         while (running) {
             try {
                 catchUp();
@@ -149,6 +161,21 @@ public class ChangeFollower {
                 sleep();
             }
         }
+    }
+
+    /** Resumes the consumers, trying again after a failure (the database unreachable) until it works or the follower stops. */
+    private boolean resumed() {
+        while (running) {
+            try {
+                resume();
+                return true;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "opening the change log's consumers failed; trying again in %s", config.changes().pollInterval());
+                followers.clear();
+                sleep();
+            }
+        }
+        return false;
     }
 
     /** Hands every numbered change after each consumer's position to it, batch by batch. */

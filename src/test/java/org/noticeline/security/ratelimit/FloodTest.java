@@ -139,8 +139,16 @@ class FloodTest {
             refused += get("/api/notices?limit=1", client, null).statusCode() == 429 ? 1 : 0;
         }
         assertThat(refused).isPositive();
-        // A made-up token buys nothing: it counts against the address, which is spent (a token comes back every 250 ms).
-        assertThat(get("/api/notices?limit=1", client, "nl_made_up").statusCode()).isEqualTo(429);
+        // A made-up token buys nothing: it counts against the address, which is spent. Only what the address's bucket
+        // got back meanwhile passes (then to be refused as unauthorized), plus one of rounding; a bucket of the token's
+        // own would let all of them through.
+        long spent = System.nanoTime();
+        int passed = 0;
+        for (int i = 0; i < BURST; i++) {
+            passed += get("/api/notices?limit=1", client, "nl_made_up").statusCode() == 429 ? 0 : 1;
+        }
+        double seconds = (System.nanoTime() - spent) / 1e9;
+        assertThat(passed).isLessThanOrEqualTo((int) Math.ceil(seconds * PER_MINUTE / 60.0) + 1);
         for (int i = 0; i < BURST + 5; i++) {
             assertThat(get("/api/notices?limit=1", client, "test-admin-secret").statusCode()).isEqualTo(200);
         }
