@@ -158,10 +158,9 @@ wrk -t1 -c4 -d"${flood_seconds}s" -s "$work/flooder.lua" "http://127.0.0.1:$port
 flooder=$!
 wrk -t1 -c2 -d"${flood_seconds}s" --latency -s "$work/browser.lua" "http://127.0.0.1:$port/" >"$work/browser.out"
 wait "$flooder" "$health"
-health_bad=$(cat "$work/health.bad")
 requests() { awk '/requests in/ {print $1}' "$1"; }
 refused() { awk '/Non-2xx or 3xx responses/ {n = $NF} END {print n + 0}' "$1"; }
 echo
 echo "Flood, ${flood_seconds}s, rate limits as shipped: flooder $(requests "$work/flooder.out") requests ($(refused "$work/flooder.out") refused);" \
   "browser $(requests "$work/browser.out") requests ($(refused "$work/browser.out") not 2xx), p50 $(ms "$(awk '$1 == "50%" {print $2}' "$work/browser.out")") ms," \
-  "p99 $(ms "$(awk '$1 == "99%" {print $2}' "$work/browser.out")") ms; health not ready $health_bad times; RSS $(rss_mb) MB"
+  "p99 $(ms "$(awk '$1 == "99%" {print $2}' "$work/browser.out")") ms; health not ready $(cat "$work/health.bad") times; RSS $(rss_mb) MB"

@@ -93,9 +93,7 @@ public class ChangeFollower {
      */
     void onStart(@Observes StartupEvent event) {
         running = true;
-        thread = new Thread(this::run, "change-follower");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Daemon.start("change-follower", this::run);
     }
 
     /** Asks each consumer where it stopped, from the head of the log as it is now. */
@@ -119,13 +117,7 @@ public class ChangeFollower {
         running = false;
         signal.raise();
         closeListening();
-        if (thread != null) {
-            try {
-                thread.join(STOP_WAIT.toMillis() + config.changes().pollInterval().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Daemon.awaitStop(thread, STOP_WAIT.plus(config.changes().pollInterval()));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.noticeline.changelog.Change;
 import org.noticeline.changelog.ChangeConsumer;
 import org.noticeline.changelog.ChangeLog;
+import org.noticeline.changelog.Daemon;
 import org.noticeline.changelog.Wakeup;
 import org.noticeline.config.NoticelineConfig;
 import org.noticeline.time.AppClock;
@@ -61,9 +62,7 @@ public class SubscriptionWorker implements ChangeConsumer {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "subscription-worker");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Daemon.start("subscription-worker", this::run);
     }
 
     /**
@@ -74,13 +73,7 @@ public class SubscriptionWorker implements ChangeConsumer {
     void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
         running = false;
         woken.raise();
-        if (thread != null) {
-            try {
-                thread.join(STOP_WAIT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Daemon.awaitStop(thread, STOP_WAIT);
     }
 
     @Override

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import org.noticeline.changelog.Daemon;
 import org.noticeline.config.NoticelineConfig;
 
 import java.io.IOException;
@@ -58,9 +59,7 @@ public class FeedSourceFile {
      */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
         Path file = config.corpusDir().resolve("catalog").resolve(FILE);
-        Thread thread = new Thread(() -> applyAtStart(file), "feed-sources-file");
-        thread.setDaemon(true);
-        thread.start();
+        Daemon.start("feed-sources-file", () -> applyAtStart(file));
     }
 
     /** Unless an apply (from the admin) came first: its problems are the ones to report, not an older reading's. */
