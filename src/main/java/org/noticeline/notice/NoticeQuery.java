@@ -43,13 +43,27 @@ public final class NoticeQuery {
         return new Conditions(" where " + String.join(" and ", where.clauses()), where.params().map());
     }
 
+    /**
+     * A page of the filter's timeline. One authority's is read along ix_notice_authority_date, which H2 uses, and reads
+     * in order, only when the dates are bounded and the order starts with the authority (one value: the same order).
+     * Every notice's date is at least {@link NoticeDates#EARLIEST}, so that bound selects nothing less. Without them
+     * H2 read and sorted every notice of the Commission after each change (110 to 540 ms at 100,000 notices).
+     */
     public static Slice run(NoticeFilter filter) {
         Where where = where(filter, broad(filter));
         if (filter.cursor() != null) {
             where.clauses().add("(n.date < :cursorDate or (n.date = :cursorDate and n.id < :cursorId))");
             where.params().and("cursorDate", filter.cursor().date()).and("cursorId", filter.cursor().id());
         }
-        List<Notice> rows = Notice.find(where.jpql("n.date desc, n.id desc"), where.params()).range(0, filter.limit()).list();
+        String order = "n.date desc, n.id desc";
+        if (filter.authorities().size() == 1) {
+            order = "n.authority.id, " + order;
+            if (filter.from() == null) {
+                where.clauses().add("n.date >= :earliest");
+                where.params().and("earliest", NoticeDates.EARLIEST);
+            }
+        }
+        List<Notice> rows = Notice.find(where.jpql(order), where.params()).range(0, filter.limit()).list();
         if (rows.size() <= filter.limit()) {
             return new Slice(rows, null);
         }
