@@ -33,6 +33,8 @@ public class TimelineBuilder {
     NoticelineConfig config;
     @Inject
     RecordMemo memo;
+    @Inject
+    LinkCounts counts;
 
     /** What a page's timeline selects: the visitor's filters kept inside the page's scope (null: the whole record). */
     public NoticeFilter filter(NoticeFilterParams params, NoticeFilter scope) {
@@ -57,7 +59,7 @@ public class TimelineBuilder {
         String next = slice.next() == null ? null
                 : path + "?" + (query.isEmpty() ? "" : query + "&") + "cursor=" + slice.next().encode();
         TimelineOverview.Drawn overview = memo.get("overview " + lanes + " " + path + " " + RecordMemo.selection(filter),
-                () -> TimelineOverview.of(filter, lanes, catalog, path));
+                () -> TimelineOverview.of(filter, lanes, catalog, path, counts.tally()));
         return new Timeline(months, new RawString(overview.svg()), overview.legend(), overview.note(), form(path, params, catalog, query), next,
                 slice.items().size(), FeedLinks.of(filter), subscribeHref(filter));
     }

@@ -4,6 +4,10 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.TypedQuery;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.catalog.model.ProceedingSpec;
+import org.noticeline.notice.LinkTally;
+import org.noticeline.notice.LinkTally.Dimension;
+import org.noticeline.notice.LinkTally.MonthCount;
+import org.noticeline.notice.LinkTally.Years;
 import org.noticeline.notice.NoticeFilter;
 import org.noticeline.notice.NoticeQuery;
 import org.noticeline.notice.NoticeType;
@@ -18,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -43,16 +48,55 @@ final class TimelineOverview {
     private TimelineOverview() {
     }
 
-    static Drawn of(NoticeFilter filter, TimelineBuilder.Lanes lanes, Catalog catalog, String path) {
+    static Drawn of(NoticeFilter filter, TimelineBuilder.Lanes lanes, Catalog catalog, String path, LinkTally tally) {
         if (lanes == TimelineBuilder.Lanes.NONE) {
             return Drawn.NONE;
         }
         NoticeQuery.Conditions where = NoticeQuery.conditions(filter);
-        long total = query("select count(n) from Notice n" + where.where(), Long.class, where).getSingleResult();
+        Optional<Tallied> tallied = Tallied.of(filter, lanes, tally);
+        long total = tallied.map(t -> t.total(tally))
+                .orElseGet(() -> query("select count(n) from Notice n" + where.where(), Long.class, where).getSingleResult());
         if (total == 0) {
             return Drawn.NONE;
         }
-        return total <= MARKS ? each(where, lanes, catalog, total) : counted(filter, where, lanes, catalog, path, total);
+        if (total <= MARKS) {
+            return each(where, lanes, catalog, total);
+        }
+        List<MonthCount> counts = tallied.map(t -> tally.months(t.byMonth(), t.id(), t.years())).orElseGet(() -> monthCounts(where, lanes));
+        return counted(filter, counts, lanes, catalog, path, total);
+    }
+
+    /**
+     * A page's whole timeline that the tally counts by lane and month: an authority's by platform, a platform's by
+     * case, with nothing else selected and dates, if any, in whole years. The largest ones take longest to count.
+     */
+    private record Tallied(Dimension scope, Dimension byMonth, String id, Years years) {
+
+        static Optional<Tallied> of(NoticeFilter filter, TimelineBuilder.Lanes lanes, LinkTally tally) {
+            boolean nothingElse = filter.ruleKeys().isEmpty() && filter.instruments().isEmpty() && filter.types().isEmpty()
+                    && filter.jurisdictions().isEmpty() && filter.proceedings().isEmpty();
+            Optional<Years> years = nothingElse && tally.complete() ? Years.dates(filter) : Optional.empty();
+            if (lanes == TimelineBuilder.Lanes.BY_PLATFORM && filter.authorities().size() == 1 && filter.platforms().isEmpty()) {
+                return years.map(y -> new Tallied(Dimension.AUTHORITY, Dimension.AUTHORITY_PLATFORM_MONTH, filter.authorities().get(0), y));
+            }
+            if (lanes == TimelineBuilder.Lanes.BY_PROCEEDING && filter.platforms().size() == 1 && filter.authorities().isEmpty()) {
+                return years.map(y -> new Tallied(Dimension.PLATFORM, Dimension.PLATFORM_PROCEEDING_MONTH, filter.platforms().get(0), y));
+            }
+            return Optional.empty();
+        }
+
+        long total(LinkTally tally) {
+            return tally.years(scope, id, years).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Notices by lane and month, counted over the record. */
+    private static List<MonthCount> monthCounts(NoticeQuery.Conditions where, TimelineBuilder.Lanes lanes) {
+        String lane = laneColumn(lanes);
+        String month = "extract(year from n.date) * 12 + extract(month from n.date) - 1";
+        return query("select " + lane + ", " + month + ", count(n) from Notice n" + laneJoin(lanes) + where.where()
+                + " group by " + lane + ", " + month, Object[].class, where).getResultList().stream()
+                .map(row -> new MonthCount((String) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).longValue())).toList();
     }
 
     /** One mark per notice: read as the few columns a mark shows. */
@@ -79,21 +123,16 @@ final class TimelineOverview {
                 "Each mark is a notice, coloured by type; select one to open it.");
     }
 
-    /** Counts by lane and month, from the database, drawn by the coarsest period that keeps lanes readable. */
-    private static Drawn counted(NoticeFilter filter, NoticeQuery.Conditions where, TimelineBuilder.Lanes lanes, Catalog catalog,
+    /** Counts by lane and month (a lane's key null for notices in none), drawn by the coarsest period that keeps lanes readable. */
+    private static Drawn counted(NoticeFilter filter, List<MonthCount> rows, TimelineBuilder.Lanes lanes, Catalog catalog,
                                  String path, long total) {
-        String lane = laneColumn(lanes);
-        String month = "extract(year from n.date) * 12 + extract(month from n.date) - 1";
-        List<Object[]> rows = query("select " + lane + ", " + month + ", count(n) from Notice n" + laneJoin(lanes) + where.where()
-                + " group by " + lane + ", " + month, Object[].class, where).getResultList();
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
         Map<String, Long> laneTotals = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            int m = ((Number) row[1]).intValue();
-            first = Math.min(first, m);
-            last = Math.max(last, m);
-            laneTotals.merge(key(row[0]), ((Number) row[2]).longValue(), Long::sum);
+        for (MonthCount row : rows) {
+            first = Math.min(first, row.month());
+            last = Math.max(last, row.month());
+            laneTotals.merge(key(row.lane()), row.notices(), Long::sum);
         }
         Period period = Period.fitting(last - first + 1);
         List<String> kept = laneTotals.entrySet().stream().filter(e -> !e.getKey().isEmpty())
@@ -101,10 +140,9 @@ final class TimelineOverview {
                 .limit(LANES).map(Map.Entry::getKey).toList();
         Map<String, TreeMap<Integer, Long>> byLane = new LinkedHashMap<>();
         kept.forEach(k -> byLane.put(k, new TreeMap<>()));
-        for (Object[] row : rows) {
-            String k = key(row[0]);
-            byLane.computeIfAbsent(kept.contains(k) ? k : "", x -> new TreeMap<>())
-                    .merge(period.start(((Number) row[1]).intValue()), ((Number) row[2]).longValue(), Long::sum);
+        for (MonthCount row : rows) {
+            String k = key(row.lane());
+            byLane.computeIfAbsent(kept.contains(k) ? k : "", x -> new TreeMap<>()).merge(period.start(row.month()), row.notices(), Long::sum);
         }
         List<TimelineSvg.Lane> drawn = new ArrayList<>();
         byLane.forEach((k, counts) -> {
@@ -125,8 +163,8 @@ final class TimelineOverview {
         return lanes == TimelineBuilder.Lanes.BY_PLATFORM ? " join n.platforms lp" : " left join n.proceeding lpr";
     }
 
-    private static String key(Object lane) {
-        return lane == null ? "" : (String) lane;
+    private static String key(String lane) {
+        return lane == null ? "" : lane;
     }
 
     /** The timeline's own filters, narrowed to one period (which a page's own dates may narrow further). */

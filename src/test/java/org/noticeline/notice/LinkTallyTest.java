@@ -68,6 +68,10 @@ class LinkTallyTest {
         assertThat(tally.pairs(Dimension.RULE_PLATFORM, "DSA:3", of1975)).as("a key is not a prefix of longer ones").isEmpty();
         assertThat(tally.startingWith(Dimension.TYPE_PLATFORM, "", of1975)).containsEntry("request-for-information|tiktok", 1L);
         assertThat(tally.years(Dimension.RULE, "DSA:35", Years.ALL)).containsEntry(1975, 1L);
+        assertThat(tally.months(Dimension.AUTHORITY_PLATFORM_MONTH, "european-commission", of1975)).as("months counted from year 0")
+                .contains(new LinkTally.MonthCount("tiktok", 1975 * 12 + 2, 1), new LinkTally.MonthCount("x", 1975 * 12 + 4, 1));
+        assertThat(tally.months(Dimension.PLATFORM_PROCEEDING_MONTH, "x", of1975)).as("a notice in no case, in the lane of none")
+                .contains(new LinkTally.MonthCount("ec-dsa-x", 1975 * 12 + 2, 1), new LinkTally.MonthCount(null, 1975 * 12 + 4, 1));
 
         // Another year, platform, rules, authority and no case: every old entry is taken back.
         notices.replace(content(a, "1976-07-01", List.of("facebook"), List.of("UK-OSA:102"), "ofcom", null), true, null, AUTHOR, null);
@@ -158,6 +162,13 @@ class LinkTallyTest {
                     + pairOfRules + published + " and o.instrument_code <> r.instrument_code group by r.instrument_code, o.rule_key" + year));
             counted.putAll(rows("select 'authority', n.authority_id, extract(year from n.notice_date), count(*) from notice n"
                     + published + " group by n.authority_id, extract(year from n.notice_date)"));
+            String month = " || '|' || cast(extract(month from n.notice_date) as varchar)";
+            for (String byMonth : List.of("'authority-platform-month', n.authority_id || '|' || p.platform_id" + month,
+                    "'platform-proceeding-month', p.platform_id || '|' || coalesce(n.proceeding_id, '')" + month)) {
+                String key = byMonth.substring(byMonth.indexOf(',') + 1);
+                counted.putAll(rows("select " + byMonth + year + ", count(*) from notice n join notice_platform p on p.notice_id = n.id"
+                        + published + " group by " + key + year));
+            }
             counted.putAll(rows("select 'proceeding', n.proceeding_id, extract(year from n.notice_date), count(*) from notice n"
                     + published + " and n.proceeding_id is not null group by n.proceeding_id, extract(year from n.notice_date)"));
             Map<String, Long> tallied = new TreeMap<>(rows("select dimension, item_key, notice_year, notices from link_tally where notices <> 0"));
