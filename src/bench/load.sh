@@ -7,7 +7,7 @@
 #
 # Environment: CONNECTIONS (64), THREADS (2), PORT (18080), NGINX_PORT (18081), JAVA_OPTS (the README's, by default),
 # DATA_DIR (a data directory to serve instead of a fresh one with the shipped corpus, e.g. the 100,000 notices
-# src/bench/pages.sh leaves).
+# src/bench/pages.sh leaves), FLOOD_SECONDS (60: about 600 browser requests, so that the p99 is not one pause).
 # Rate limits are off for the throughput run (one loopback client is the whole load); then the service starts again with
 # the shipped limits for the flood: one client at ten times the sustainable rate while another browses at half of it,
 # told apart by X-Forwarded-For (loopback trusted as the proxy, as a load balancer would be). Talks to 127.0.0.1 only.
@@ -117,7 +117,7 @@ done
 # The flood. The shipped general limit is 1,200 a minute (20/s) with a burst of 200 per client: the flooder asks 200/s
 # (4 connections, 20 ms between answers and the next request), the browser 10/s over the timeline, notice, search, feed
 # and API pages (2 connections, 200 ms apart), both for FLOOD_SECONDS; health is asked every 100 ms meanwhile.
-flood_seconds=${FLOOD_SECONDS:-30}
+flood_seconds=${FLOOD_SECONDS:-60}
 kill "$service"; wait "$service" 2>/dev/null || true
 start_service -Dnoticeline.rate-limits.enabled=true -Dnoticeline.rate-limits.trusted-proxies=127.0.0.1
 browsed=("/platforms/x" "/notices/$notice" "/" "/search?q=risk+assessment" "/feeds/notices.atom" "/api/notices?platform=x")
