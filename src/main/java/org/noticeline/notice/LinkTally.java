@@ -2,21 +2,25 @@ package org.noticeline.notice;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.noticeline.changelog.Daemon;
 import org.noticeline.transaction.Milestones;
 import org.noticeline.transaction.Retries;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,8 +30,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -106,6 +108,8 @@ public class LinkTally {
     }
 
     static final String FILLED = "link-tally-filled";
+    /** How long a stop waits for the batch under way (500 notices: about half a second). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
     private static final int BATCH = 500;
     private static final Logger LOG = Logger.getLogger(LinkTally.class);
 
@@ -117,11 +121,8 @@ public class LinkTally {
     String dbKind;
 
     private volatile boolean filled;
-    private final ExecutorService filler = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "link-tally");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile boolean stopping;
+    private Thread filler;
 
     /** One counted (dimension, key, year): a line of {@link Notice#tallied}. */
     private record Entry(String dimension, String key, int year) implements Comparable<Entry> {
@@ -386,32 +387,37 @@ public class LinkTally {
     /** A database from before the tally: its notices are tallied in the background, and readers count until then. */
     void onStart(@Observes StartupEvent event) {
         if (!complete()) {
-            filler.execute(this::fill);
+            filler = Daemon.start("link-tally", this::fill);
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        filler.shutdownNow();
+    /** Asks the pass to stop after its batch and waits: an interrupt in H2's file I/O would break the batch's write. */
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        stopping = true;
+        Daemon.awaitStop(filler, STOP_WAIT);
     }
 
-    /** Tallies every notice not yet tallied, a batch a transaction, in id order; several replicas may do this at once. */
+    /**
+     * Tallies every notice not yet tallied, a batch a transaction, in id order; several replicas may do this at once.
+     * A stop leaves the rest to the next start.
+     */
     void fill() {
         try {
             int tallied = 0;
             long after = 0;
-            while (true) {
+            while (!stopping) {
                 long from = after;
                 List<Long> batch = Retries.inNewTransaction(() -> fillBatch(from));
                 if (batch.isEmpty()) {
+                    milestones.reach(FILLED);
+                    filled = true;
                     break;
                 }
                 tallied += batch.size();
                 after = batch.get(batch.size() - 1);
             }
-            milestones.reach(FILLED);
-            filled = true;
             if (tallied > 0) {
-                LOG.infof("tallied the links of %d notices", tallied);
+                LOG.infof("tallied the links of %d notices%s", tallied, filled ? "" : " before the stop");
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "tallying the notices' links failed; pages count the record until a start-up finishes it");

@@ -16,9 +16,12 @@ import org.noticeline.linking.Linker;
 import org.noticeline.linking.LinkerProvider;
 import org.noticeline.transaction.Retries;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -33,6 +36,7 @@ public class NoticeRelinker implements ChangeConsumer {
     static final String RELINKER = "relinker";
     private static final Logger LOG = Logger.getLogger(NoticeRelinker.class);
     private static final int BATCH = 200;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     @Inject
     NoticeService notices;
@@ -47,14 +51,25 @@ public class NoticeRelinker implements ChangeConsumer {
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean stopping;
 
     /** After the corpus load of start-up, so that it re-links what the load left stale. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
         request();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        worker.shutdownNow();
+    /**
+     * Asks the pass to stop after the notice under way and waits, never interrupting: an interrupt in H2's file I/O
+     * would break that notice's write. A stop leaves the rest to the next start.
+     */
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        stopping = true;
+        worker.shutdown();
+        try {
+            worker.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -65,17 +80,21 @@ public class NoticeRelinker implements ChangeConsumer {
         }
     }
 
-    /** Asks for a pass over stale notices; requests made while one waits to start are that one. */
+    /** Asks for a pass over stale notices; requests made while one waits to start are that one, and none after a stop. */
     void request() {
-        if (queued.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                queued.set(false);
-                try {
-                    relinkStale();
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "re-linking stale notices failed; the next catalog change or start-up tries again");
-                }
-            });
+        if (!stopping && queued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    try {
+                        relinkStale();
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "re-linking stale notices failed; the next catalog change or start-up tries again");
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                queued.set(false); // stopped meanwhile: the next start looks again
+            }
         }
     }
 
@@ -84,7 +103,7 @@ public class NoticeRelinker implements ChangeConsumer {
         int changed = 0;
         int seen = 0;
         long after = 0;
-        while (true) {
+        while (!stopping) {
             LinkerProvider.Built linking = linkers.current();
             long from = after;
             List<Long> ids = Retries.inNewTransaction(() -> Notice.getEntityManager().createQuery("select n.id from Notice n where n.id > ?1"
@@ -95,11 +114,14 @@ public class NoticeRelinker implements ChangeConsumer {
                 break;
             }
             for (long id : ids) {
+                if (stopping) {
+                    break;
+                }
                 if (Retries.inNewTransaction(() -> notices.relink(id, RELINKER))) {
                     changed++;
                 }
+                seen++;
             }
-            seen += ids.size();
             after = ids.get(ids.size() - 1);
         }
         if (seen > 0) {
