@@ -2,6 +2,7 @@ package org.noticeline.corpus.synthetic;
 
 import org.noticeline.catalog.model.AuthoritySpec;
 import org.noticeline.catalog.model.Catalog;
+import org.noticeline.domain.ConflictException;
 import org.noticeline.catalog.model.InstrumentSpec;
 import org.noticeline.catalog.model.PlatformSpec;
 import org.noticeline.catalog.model.ProceedingSpec;
@@ -51,7 +52,10 @@ public final class SyntheticNotices {
 
     public SyntheticNotices(Catalog catalog, long seed, LocalDate from, LocalDate to) {
         if (catalog.authorities().isEmpty() || catalog.platforms().isEmpty() || catalog.instruments().isEmpty()) {
-            throw new IllegalArgumentException("a catalog with authorities, platforms and instruments is needed");
+            // A service started without its catalog (noticeline.corpus-dir not naming notices/): the caller's to fix, not a failure.
+            throw new ConflictException("synthetic notices need a catalog with authorities, platforms and instruments;"
+                    + " this one has " + catalog.authorities().size() + ", " + catalog.platforms().size() + " and "
+                    + catalog.instruments().size() + " (does noticeline.corpus-dir name the corpus directory?)");
         }
         this.catalog = catalog;
         this.seed = seed;

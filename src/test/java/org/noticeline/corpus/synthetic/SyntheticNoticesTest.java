@@ -3,6 +3,7 @@ package org.noticeline.corpus.synthetic;
 import org.junit.jupiter.api.Test;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.corpus.CatalogReader;
+import org.noticeline.domain.ConflictException;
 import org.noticeline.linking.Extraction;
 import org.noticeline.linking.Linker;
 import org.noticeline.linking.LinkingContext;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The synthetic corpus is the same for the same seed, valid, and as dense in citations and platforms as it says. */
 class SyntheticNoticesTest {
@@ -83,5 +85,12 @@ class SyntheticNoticesTest {
         }
         assertThat(found).as("cited provisions found by linking, of %d", curated).isGreaterThan(curated * 85 / 100);
         assertThat(platformsFound).as("platforms found by linking, of %d", platforms).isGreaterThan(platforms * 90 / 100);
+    }
+
+    @Test
+    void withoutACatalogItIsAConflictNamingWhatIsMissingNotAFailure() {
+        Catalog empty = new Catalog(List.of(), List.of(), List.of(), List.of(), List.of());
+        assertThatThrownBy(() -> new SyntheticNotices(empty, 1)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("this one has 0, 0 and 0");
     }
 }
