@@ -63,7 +63,7 @@ public class StoredDocument extends PanacheEntityBase {
         if (fileName == null || fileName.isBlank() || fileName.length() > MAX_FILE_NAME || fileName.indexOf('\0') >= 0) {
             errors.add(FieldError.of("file", "a document's file name is 1 to " + MAX_FILE_NAME + " characters"));
         }
-        if (!MEDIA_TYPES.contains(mediaType)) {
+        if (mediaType == null || !MEDIA_TYPES.contains(mediaType)) { // Set.of answers contains(null) with an exception
             errors.add(FieldError.of("mediaType", "a document is one of " + String.join(", ", MEDIA_TYPES.stream().sorted().toList())));
         }
         return errors;
