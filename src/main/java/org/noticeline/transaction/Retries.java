@@ -60,7 +60,7 @@ public final class Retries {
                     || cause instanceof org.hibernate.exception.LockAcquisitionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && RACE_STATES.contains(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && RACE_STATES.contains(sql.getSQLState())) {
                 return true;
             }
             if (cause.getCause() == cause) {
