@@ -40,7 +40,6 @@ public final class AddressPolicy {
         this.resolver = resolver;
     }
 
-    /** Resolves {@code host} and returns its addresses, or refuses when any of them is not allowed. */
     /**
      * Names under {@code localhost.} are loopback by definition (RFC 6761) and are never sent to DNS: a lookup of
      * {@code a.localhost} would otherwise leave the machine only to be refused afterwards.
@@ -51,6 +50,7 @@ public final class AddressPolicy {
         return name.endsWith(".localhost") || host.equalsIgnoreCase("localhost.");
     }
 
+    /** Resolves {@code host} and returns its addresses, or refuses when any of them is not allowed. */
     public List<InetAddress> check(String host) throws OutboundException {
         if (host == null || host.isBlank()) {
             throw new OutboundException("refused: the URL has no host");

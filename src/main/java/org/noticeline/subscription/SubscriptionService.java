@@ -268,8 +268,10 @@ public class SubscriptionService {
         return uri.toString();
     }
 
-    private static boolean isLoopbackName(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
+    /** Whether a URL's host names loopback, a fully qualified name's final dot ({@code localhost.}) included. */
+    static boolean isLoopbackName(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        String h = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
         return h.equals("localhost") || h.endsWith(".localhost") || h.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}") || h.equals("[::1]");
     }
 
