@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.noticeline.catalog.CatalogStore;
 import org.noticeline.catalog.model.Catalog;
 import org.noticeline.config.NoticelineConfig;
+import org.noticeline.notice.LinkTally;
 import org.noticeline.notice.Notice;
 import org.noticeline.notice.NoticeFilter;
 import org.noticeline.notice.NoticeQuery;
@@ -34,7 +35,7 @@ public class TimelineBuilder {
     @Inject
     RecordMemo memo;
     @Inject
-    LinkCounts counts;
+    LinkTally tally;
 
     /** What a page's timeline selects: the visitor's filters kept inside the page's scope (null: the whole record). */
     public NoticeFilter filter(NoticeFilterParams params, NoticeFilter scope) {
@@ -59,7 +60,7 @@ public class TimelineBuilder {
         String next = slice.next() == null ? null
                 : path + "?" + (query.isEmpty() ? "" : query + "&") + "cursor=" + slice.next().encode();
         TimelineOverview.Drawn overview = memo.get("overview " + lanes + " " + path + " " + RecordMemo.selection(filter),
-                () -> TimelineOverview.of(filter, lanes, catalog, path, counts.tally()));
+                () -> TimelineOverview.of(filter, lanes, catalog, path, tally));
         return new Timeline(months, new RawString(overview.svg()), overview.legend(), overview.note(), form(path, params, catalog, query), next,
                 slice.items().size(), FeedLinks.of(filter), subscribeHref(filter));
     }

@@ -2,11 +2,11 @@ package org.noticeline.corpus.synthetic;
 
 import org.noticeline.catalog.model.AuthoritySpec;
 import org.noticeline.catalog.model.Catalog;
-import org.noticeline.domain.ConflictException;
 import org.noticeline.catalog.model.InstrumentSpec;
 import org.noticeline.catalog.model.PlatformSpec;
 import org.noticeline.catalog.model.ProceedingSpec;
 import org.noticeline.catalog.model.ProvisionSpec;
+import org.noticeline.domain.ConflictException;
 import org.noticeline.notice.NoticeContent;
 import org.noticeline.notice.NoticeType;
 
