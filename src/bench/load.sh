@@ -6,6 +6,7 @@
 #   ./mvnw -DskipTests package && src/bench/load.sh [seconds per path, default 10]
 #
 # Environment: CONNECTIONS (64), THREADS (2), PORT (18080), NGINX_PORT (18081), JAVA_OPTS (the README's, by default),
+# ARCHIVE (the README's -XX:SharedArchiveFile=target/quarkus-app/app.jsa by default; empty for none),
 # DATA_DIR (a data directory to serve instead of a fresh one with the shipped corpus, e.g. the 100,000 notices
 # src/bench/pages.sh leaves), FLOOD_SECONDS (60: about 600 browser requests, so that the p99 is not one pause).
 # Rate limits are off for the throughput run (one loopback client is the whole load); then the service starts again with
@@ -21,6 +22,8 @@ port=${PORT:-18080}
 nginx_port=${NGINX_PORT:-18081}
 java_opts=${JAVA_OPTS-$(sed -n "s/.*JDK_JAVA_OPTIONS='\([^']*\)'.*/\1/p" README.md | head -1)}
 jar=target/quarkus-app/quarkus-run.jar
+# The README's class archive (trained by `package`): its mapped pages count in the resident memory measured here.
+archive=${ARCHIVE--XX:SharedArchiveFile=target/quarkus-app/app.jsa}
 [ -f "$jar" ] || { echo "no $jar: run ./mvnw -DskipTests package first" >&2; exit 2; }
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null 2>&1 \
@@ -39,7 +42,7 @@ trap cleanup EXIT
 # has caught up, and it is idle.
 start_service() {
   # shellcheck disable=SC2086
-  MALLOC_ARENA_MAX=2 java $java_opts -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 \
+  MALLOC_ARENA_MAX=2 java $java_opts $archive -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 \
     -Dnoticeline.data-dir="${DATA_DIR:-$work/data}" "$@" -jar "$jar" >>"$work/service.log" 2>&1 &
   service=$!
   for _ in $(seq 1 120); do

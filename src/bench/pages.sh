@@ -7,8 +7,9 @@
 #
 #   ./mvnw -DskipTests package && src/bench/pages.sh
 #
-# Environment: COUNT (100000), ROUNDS (20), CHANGES (3), PORT (18090), JAVA_OPTS (the README's, by default), DATA_DIR (a data directory
-# a previous run left, printed at its end: its notices are kept and none are added). Talks to 127.0.0.1 only.
+# Environment: COUNT (100000), ROUNDS (20), CHANGES (3), PORT (18090), JAVA_OPTS (the README's, by default), ARCHIVE
+# (the README's class archive option by default; empty for none), DATA_DIR (a data directory a previous run left,
+# printed at its end: its notices are kept and none are added). Talks to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -16,7 +17,8 @@ count=${COUNT:-100000}
 rounds=${ROUNDS:-20}
 changes=${CHANGES:-3}
 port=${PORT:-18090}
-java_opts=${JAVA_OPTS:-}
+java_opts=${JAVA_OPTS-$(sed -n "s/.*JDK_JAVA_OPTIONS='\([^']*\)'.*/\1/p" README.md | head -1)}
+archive=${ARCHIVE--XX:SharedArchiveFile=target/quarkus-app/app.jsa}
 jar=target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || { echo "no $jar: run ./mvnw -DskipTests package first" >&2; exit 2; }
 
@@ -26,7 +28,7 @@ cleanup() { [ -n "${service:-}" ] && kill "$service" 2>/dev/null || true; }
 trap cleanup EXIT
 
 # shellcheck disable=SC2086
-java $java_opts -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -Dnoticeline.data-dir="$data" \
+MALLOC_ARENA_MAX=2 java $java_opts $archive -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 -Dnoticeline.data-dir="$data" \
   -Dnoticeline.rate-limits.enabled=false -Dnoticeline.page-cache.enabled=false -Dnoticeline.admin-token=bench-pages-secret \
   -Dnoticeline.subscriptions.enabled=false -jar "$jar" >"$work/service.log" 2>&1 &
 service=$!
